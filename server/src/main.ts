@@ -1,0 +1,41 @@
+import { ConfigError, loadConfig } from './config.ts';
+import { createLogger } from './logger.ts';
+import { isDatabaseEmpty, seedDemo, shouldSeedDemo } from './modules/demo/demo.seed.ts';
+import { createContext, createHttpServer } from './server.ts';
+
+/** Boot: config → database → migrations → demo data → modules → listen. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const ctx = await createContext(config, logger);
+  if (shouldSeedDemo(config.demo, ctx.engine, await isDatabaseEmpty(ctx.db))) {
+    const seeded = await seedDemo(ctx);
+    logger.warn(`DEMO DATA loaded: ${seeded.agencies} agencies and ${seeded.users} demo accounts (password from KINGA_DEMO_PASSWORD). Do not enter real information.`);
+  }
+  const app = await createHttpServer(ctx, { serveWeb: true });
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  await app.listen({ port: config.port, host: config.host });
+  logger.info(`Kinga ${ctx.version} on ${ctx.engine} at http://${config.host}:${config.port}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : 'start-up failed');
+  process.exit(1);
+});

@@ -1,0 +1,109 @@
+import { sql } from 'kysely';
+import type { listUsersQuerySchema, Role } from '@kinga/shared';
+import type { z } from 'zod';
+import type { AgencyScope } from '../../access/access.ts';
+import type { Db, Tx } from '../../db/database.ts';
+import { afterCursor, containsText, decodeCursor, pageFrom } from '../../db/keyset.ts';
+import type { UserTable } from '../../db/schema.ts';
+
+export type UserRow = UserTable;
+export type UserWithAgency = UserRow & { agency_name: string; roles: Role[] };
+
+const SORT_EXPRESSIONS = {
+  name: sql<string>`u.name_lower`,
+  email: sql<string>`u.email`,
+  createdAt: sql<string>`u.created_at`,
+  lastSignInAt: sql<string>`coalesce(u.last_sign_in_at, '')`,
+} as const;
+
+/** Users the scope allows, filtered, sorted and paged by keyset. */
+export async function listUsers(db: Db, scope: AgencyScope, query: z.output<typeof listUsersQuerySchema>) {
+  if (scope.kind === 'none') return { rows: [], nextCursor: null };
+  const sortExpr = SORT_EXPRESSIONS[query.sort];
+  let q = db
+    .selectFrom('users as u')
+    .innerJoin('agencies as a', 'a.id', 'u.agency_id')
+    .selectAll('u')
+    .select(['a.name as agency_name', sortExpr.as('sort_value')]);
+  if (scope.kind === 'agency') q = q.where('u.agency_id', '=', scope.agencyId);
+  if (query.q) {
+    const term = query.q;
+    q = q.where((eb) => eb.or([containsText(eb.ref('u.name_lower'), term), containsText(eb.ref('u.email'), term)]));
+  }
+  if (query.agencyId) q = q.where('u.agency_id', '=', query.agencyId);
+  if (query.status) q = q.where('u.status', '=', query.status);
+  if (query.role) {
+    const role = query.role;
+    q = q.where('u.id', 'in', (eb) => eb.selectFrom('user_roles').select('user_id').where('role', '=', role));
+  }
+  if (query.cursor) {
+    const cursor = decodeCursor(query.cursor);
+    q = q.where((eb) => afterCursor(eb, sortExpr, eb.ref('u.id'), cursor, query.order));
+  }
+  const rows = await q
+    .orderBy(sortExpr, query.order)
+    .orderBy('u.id', query.order)
+    .limit(query.limit + 1)
+    .execute();
+  const page = pageFrom(rows, query.limit, (r) => r.sort_value);
+  const roles = await findRoles(db, page.rows.map((r) => r.id));
+  return {
+    rows: page.rows.map(({ sort_value: _sortValue, ...r }) => ({ ...r, roles: roles.get(r.id) ?? [] })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+async function findRoles(db: Db | Tx, userIds: string[]): Promise<Map<string, Role[]>> {
+  const byUser = new Map<string, Role[]>();
+  if (userIds.length === 0) return byUser;
+  const rows = await db.selectFrom('user_roles').select(['user_id', 'role']).where('user_id', 'in', userIds).orderBy('role').execute();
+  for (const r of rows) {
+    const list = byUser.get(r.user_id) ?? [];
+    list.push(r.role as Role);
+    byUser.set(r.user_id, list);
+  }
+  return byUser;
+}
+
+export async function findUser(db: Db | Tx, id: string): Promise<UserWithAgency | undefined> {
+  const row = await db
+    .selectFrom('users as u')
+    .innerJoin('agencies as a', 'a.id', 'u.agency_id')
+    .selectAll('u')
+    .select('a.name as agency_name')
+    .where('u.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const roles = await findRoles(db, [id]);
+  return { ...row, roles: roles.get(id) ?? [] };
+}
+
+export function findUserByEmail(db: Db | Tx, email: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+export async function isEmailTaken(db: Db | Tx, email: string, exceptId?: string): Promise<boolean> {
+  let q = db.selectFrom('users').select('id').where('email', '=', email);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+export async function insertUser(trx: Tx, row: UserRow, roles: readonly Role[]): Promise<void> {
+  await trx.insertInto('users').values(row).execute();
+  await replaceRoles(trx, row.id, roles);
+}
+
+export async function updateUser(trx: Tx | Db, id: string, patch: Partial<UserRow>): Promise<void> {
+  await trx.updateTable('users').set(patch).where('id', '=', id).execute();
+}
+
+export async function replaceRoles(trx: Tx, userId: string, roles: readonly Role[]): Promise<void> {
+  await trx.deleteFrom('user_roles').where('user_id', '=', userId).execute();
+  if (roles.length > 0) {
+    await trx.insertInto('user_roles').values(roles.map((role) => ({ user_id: userId, role }))).execute();
+  }
+}
+
+export async function findAgencyName(db: Db | Tx, agencyId: string): Promise<{ name: string; status: string } | undefined> {
+  return db.selectFrom('agencies').select(['name', 'status']).where('id', '=', agencyId).executeTakeFirst();
+}

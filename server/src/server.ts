@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { Logger } from 'pino';
+import { AuditLog } from './audit/audit.ts';
+import type { Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import { openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrator.ts';
+import { buildHttpApp, type App } from './http/app.ts';
+import { registerAgencyRoutes } from './modules/agencies/agencies.routes.ts';
+import { registerAuditRoutes } from './modules/audit-events/audit-events.routes.ts';
+import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
+import { purgeExpiredSessions } from './modules/auth/sessions.ts';
+import { isDemoInstance } from './modules/demo/demo.seed.ts';
+import { registerInstanceRoutes } from './modules/instance/instance.routes.ts';
+import { registerProfileRoutes } from './modules/profile/profile.routes.ts';
+import { registerUserRoutes } from './modules/users/users.routes.ts';
+import { Keyring, loadMasterKey } from './secrets/master-key.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const REPO_ROOT = path.resolve(here, '../..');
+export const WEB_DIST = path.join(REPO_ROOT, 'web', 'dist');
+
+function readVersion(): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Opens the database, applies migrations and builds the context every module is given. */
+export async function createContext(config: Config, logger: Logger): Promise<AppContext> {
+  const database = openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.poolSize,
+    statementTimeoutMs: config.statementTimeoutMs,
+  });
+  try {
+    await migrateToLatest(database.db);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const keyring = new Keyring(loadMasterKey(config.masterKey, config.dataDir));
+  return {
+    config,
+    database,
+    db: database.db,
+    engine: database.engine,
+    audit: new AuditLog(database.db, database.engine),
+    keyring,
+    logger,
+    version: readVersion(),
+    isDemo: () => isDemoInstance(database.db),
+  };
+}
+
+/** The HTTP application with every module's routes and, when built, the web app. */
+export async function createHttpServer(ctx: AppContext, options: { serveWeb?: boolean } = {}): Promise<App> {
+  const app = await buildHttpApp(ctx);
+  registerInstanceRoutes(app, ctx);
+  registerAuthRoutes(app, ctx);
+  registerProfileRoutes(app, ctx);
+  registerAgencyRoutes(app, ctx);
+  registerUserRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
+  if (options.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h' });
+    // The web app routes on the client: any page path answers index.html.
+    app.get('/*', { config: {}, schema: { hide: true } }, (request, reply) =>
+      request.url.startsWith('/api/') ? reply.callNotFound() : reply.header('cache-control', 'no-cache').sendFile('index.html'),
+    );
+  }
+  app.addHook('onClose', async () => {
+    await ctx.audit.drain();
+    await ctx.database.close();
+  });
+  await purgeExpiredSessions(ctx.db);
+  return app;
+}

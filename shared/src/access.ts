@@ -1,0 +1,60 @@
+/** Roles of the brief and the permissions each grants; the server's access module is the only enforcer. */
+export const ROLES = [
+  'administrator',
+  'secretariat',
+  'focal_point',
+  'case_worker',
+  'case_supervisor',
+  'law_enforcement',
+  'analyst',
+  'hotline_operator',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'agency:read',
+  'agency:manage',
+  'user:read',
+  'user:manage',
+  'audit:read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/**
+ * What each role may do. Scope (own agency vs. all) is decided per record by the server;
+ * a permission listed here only opens the door to the route.
+ */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  administrator: ['agency:read', 'agency:manage', 'user:read', 'user:manage', 'audit:read'],
+  secretariat: ['agency:read'],
+  focal_point: ['agency:read', 'user:read', 'user:manage'],
+  case_worker: ['agency:read'],
+  case_supervisor: ['agency:read'],
+  law_enforcement: ['agency:read'],
+  analyst: ['agency:read'],
+  hotline_operator: ['agency:read'],
+};
+
+/** Roles whose holders may read identifying data of victims; they need a second factor outside demo data by default. */
+export const VICTIM_DATA_ROLES: readonly Role[] = [
+  'case_worker',
+  'case_supervisor',
+  'hotline_operator',
+  'law_enforcement',
+];
+
+/** Roles an agency focal point may give to users of the own agency. */
+export const FOCAL_POINT_ASSIGNABLE_ROLES: readonly Role[] = [
+  'focal_point',
+  'case_worker',
+  'case_supervisor',
+  'law_enforcement',
+  'hotline_operator',
+];
+
+/** The union of the permissions of the given roles. */
+export function permissionsOf(roles: readonly Role[]): Permission[] {
+  const granted = new Set<Permission>();
+  for (const role of roles) for (const p of ROLE_PERMISSIONS[role]) granted.add(p);
+  return PERMISSIONS.filter((p) => granted.has(p));
+}

@@ -1,0 +1,140 @@
+import type { ReactNode } from 'react';
+import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import type { Permission } from '@kinga/shared';
+import { Layout } from './components/Layout.tsx';
+import { LanguageProvider, useT } from './i18n/i18n.tsx';
+import { SessionProvider, useSession } from './session/session.tsx';
+import { AgenciesPage } from './pages/AgenciesPage.tsx';
+import { AgencyFormPage } from './pages/AgencyFormPage.tsx';
+import { AuditPage } from './pages/AuditPage.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { ProfilePage } from './pages/ProfilePage.tsx';
+import { SetPasswordPage } from './pages/SetPasswordPage.tsx';
+import { SignInPage } from './pages/SignInPage.tsx';
+import { UserFormPage } from './pages/UserFormPage.tsx';
+import { UsersPage } from './pages/UsersPage.tsx';
+
+/** Pages behind sign-in; an account that must enrol a second factor only reaches its profile. */
+function RequireSignIn() {
+  const { user } = useSession();
+  const location = useLocation();
+  if (!user) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+  if (user.mfaEnrolmentRequired && location.pathname !== '/profile') return <Navigate to="/profile" replace />;
+  return <Outlet />;
+}
+
+/** Hides a page from users whose permissions do not open it (the server enforces regardless). */
+function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+  const { can } = useSession();
+  return can(permission) ? <>{children}</> : <NotFoundPage />;
+}
+
+/** The sign-in page sends people who are already signed in to where they were going. */
+function SignInRoute() {
+  const { user } = useSession();
+  const location = useLocation();
+  const from = (location.state as { from?: string } | null)?.from;
+  if (user) return <Navigate to={from && from !== '/sign-in' ? from : '/'} replace />;
+  return <SignInPage />;
+}
+
+function Loading() {
+  const t = useT();
+  return (
+    <p className="boot-message" role="status">
+      {t('common.loading')}
+    </p>
+  );
+}
+
+function BootFailed() {
+  const t = useT();
+  return (
+    <div className="boot-message" role="alert">
+      <p>{t('shell.loadFailed')}</p>
+      <button type="button" onClick={() => window.location.reload()}>
+        {t('shell.reload')}
+      </button>
+    </div>
+  );
+}
+
+/** The application: language, session and the client-side routes. */
+export function App() {
+  return (
+    <LanguageProvider>
+      <SessionProvider loading={<Loading />} failed={<BootFailed />}>
+        <BrowserRouter>
+          <Routes>
+            <Route element={<Layout />}>
+              <Route path="sign-in" element={<SignInRoute />} />
+              <Route path="set-password" element={<SetPasswordPage />} />
+              <Route element={<RequireSignIn />}>
+                <Route index element={<HomePage />} />
+                <Route path="profile" element={<ProfilePage />} />
+                <Route
+                  path="agencies"
+                  element={
+                    <RequirePermission permission="agency:read">
+                      <AgenciesPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="agencies/new"
+                  element={
+                    <RequirePermission permission="agency:manage">
+                      <AgencyFormPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="agencies/:id"
+                  element={
+                    <RequirePermission permission="agency:read">
+                      <AgencyFormPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="users"
+                  element={
+                    <RequirePermission permission="user:read">
+                      <UsersPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="users/new"
+                  element={
+                    <RequirePermission permission="user:manage">
+                      <UserFormPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="users/:id"
+                  element={
+                    <RequirePermission permission="user:read">
+                      <UserFormPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="audit"
+                  element={
+                    <RequirePermission permission="audit:read">
+                      <AuditPage />
+                    </RequirePermission>
+                  }
+                />
+              </Route>
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </SessionProvider>
+    </LanguageProvider>
+  );
+}
