@@ -72,7 +72,12 @@ export async function createHttpServer(ctx: AppContext, options: { serveWeb?: bo
       request.url.startsWith('/api/') ? reply.callNotFound() : reply.header('cache-control', 'no-cache').sendFile('index.html'),
     );
   }
+  const purgeTimer = setInterval(() => {
+    purgeExpiredSessions(ctx.db).catch((error: unknown) => ctx.logger.error({ err: error }, 'session purge failed'));
+  }, 3_600_000);
+  purgeTimer.unref();
   app.addHook('onClose', async () => {
+    clearInterval(purgeTimer);
     await ctx.audit.drain();
     await ctx.database.close();
   });

@@ -20,7 +20,7 @@ export async function migrateToLatest(db: Db): Promise<MigrationReport> {
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
     const name = failed ? ` (${failed.migrationName})` : '';
-    throw new Error(`Migration failed${name}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`Migration failed${name}: ${error instanceof Error ? error.message : 'unknown error'}`);
   }
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
 }

@@ -1,4 +1,5 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -30,13 +31,7 @@ declare module 'fastify' {
   }
 }
 
-export type App = FastifyInstance<
-  import('node:http').Server,
-  import('node:http').IncomingMessage,
-  import('node:http').ServerResponse,
-  FastifyBaseLogger,
-  ZodTypeProvider
->;
+export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 
 /** The request's actor and id, for services; throws 401 if the route let an anonymous caller through. */
 export function requestContext(request: FastifyRequest): RequestContext {
@@ -46,8 +41,9 @@ export function requestContext(request: FastifyRequest): RequestContext {
 
 /** Builds the HTTP application: headers, sessions, access gate, CSRF, errors, OpenAPI. Modules add routes. */
 export async function buildHttpApp(ctx: AppContext): Promise<App> {
+  const loggerInstance: FastifyBaseLogger = ctx.logger;
   const app = Fastify({
-    loggerInstance: ctx.logger as FastifyBaseLogger,
+    loggerInstance,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     trustProxy: ctx.config.trustProxy,
@@ -80,7 +76,7 @@ export async function buildHttpApp(ctx: AppContext): Promise<App> {
 
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/') && route.config?.access === undefined) {
-      throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
     }
   });
 

@@ -63,6 +63,7 @@ export function SignInPage() {
   return (
     <Page title={t('signIn.title')}>
       {sessionEnded && <p className="notice">{t('errors.sessionEnded')}</p>}
+      <p className="lead">{t('app.tagline')}</p>
       <p>{t('signIn.intro')}</p>
       <form id={FORM_ID} className="form narrow" noValidate onSubmit={(e) => void handleSubmit(e)}>
         <ErrorSummary formId={FORM_ID} labels={labels} {...errors} />

@@ -114,6 +114,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('audit_time_idx').on('audit_events').columns(['occurred_at']).execute();
 }
 
-export async function down(): Promise<void> {
-  throw new Error('The platform migration cannot be reverted; restore a backup instead.');
+export function down(): Promise<void> {
+  return Promise.reject(new Error('The platform migration cannot be reverted; restore a backup instead.'));
 }

@@ -125,8 +125,14 @@ export async function deleteUserSessions(trx: Tx | Db, userId: string, exceptIdH
   await q.execute();
 }
 
-/** Removes expired sessions; run at start and from time to time. */
+/** Removes expired sessions and lapsed throttle counters; run at start and every hour. */
 export async function purgeExpiredSessions(db: Db, now = Date.now()): Promise<void> {
   const nowText = nowIso(now);
   await db.deleteFrom('sessions').where((eb) => eb.or([eb('idle_expires_at', '<=', nowText), eb('absolute_expires_at', '<=', nowText)])).execute();
+  // A counter whose window began a day ago no longer blocks or counts toward anything.
+  await db
+    .deleteFrom('throttles')
+    .where('window_started_at', '<', nowIso(now - 86_400_000))
+    .where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<', nowText)]))
+    .execute();
 }
