@@ -2,9 +2,10 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ROLES, VICTIM_DATA_ROLES, type Role } from '@kinga/shared';
 
+// `none` turns the requirement off; an empty variable means "unset" and keeps the default.
 const roleList = z
   .string()
-  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+  .transform((v) => (v.trim() === 'none' ? [] : v.split(',').map((s) => s.trim()).filter(Boolean)))
   .pipe(z.array(z.enum(ROLES)));
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -26,7 +27,11 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (44 characters)')
     .optional(),
   KINGA_PUBLIC_URL: z.url().optional(),
-  KINGA_TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  KINGA_TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d+|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, 'must be false, true, a hop count, or addresses/CIDRs separated by commas')
+    .default('false')
+    .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
   KINGA_SESSION_IDLE_MINUTES: positiveInt(30),
   KINGA_SESSION_ABSOLUTE_HOURS: positiveInt(12),
   KINGA_MFA_REQUIRED_ROLES: roleList.default((): Role[] => [...VICTIM_DATA_ROLES, 'administrator']),
@@ -50,7 +55,8 @@ export interface Config {
   demoPassword: string;
   masterKey: string | undefined;
   publicUrl: string | undefined;
-  trustProxy: boolean;
+  /** Fastify's trustProxy: false, true (every hop), a hop count, or trusted addresses/CIDRs. */
+  trustProxy: boolean | number | string;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   mfaRequiredRoles: readonly Role[];

@@ -46,7 +46,7 @@ export async function buildHttpApp(ctx: AppContext): Promise<App> {
     loggerInstance,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    trustProxy: ctx.config.trustProxy,
+    trustProxy: trustProxyOption(ctx.config.trustProxy),
     bodyLimit: ctx.config.bodyLimit,
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
@@ -97,7 +97,9 @@ export async function buildHttpApp(ctx: AppContext): Promise<App> {
     }
     if (access === 'public') return;
     if (!request.actor || !request.session) throw unauthenticated();
-    assertCsrf(request, request.session);
+    if (!hasValidCsrfToken(request, request.session)) {
+      throw await refuse(ctx, request, forbidden('csrf_failed', 'Missing or wrong X-CSRF-Token header'));
+    }
     if (request.actor.mfaEnrolmentRequired && !request.routeOptions.config.duringMfaEnrolment) {
       throw await refuse(ctx, request, forbidden('mfa_enrolment_required', 'Set up a second factor first'));
     }
@@ -137,16 +139,20 @@ async function loadActor(ctx: AppContext, session: ActiveSession): Promise<Actor
   });
 }
 
+/** A hop count becomes Fastify's per-hop function; booleans and address lists pass through. */
+function trustProxyOption(value: boolean | number | string): boolean | string | ((address: string, hop: number) => boolean) {
+  if (typeof value !== 'number') return value;
+  return (_address, hop) => hop < value;
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-function assertCsrf(request: FastifyRequest, session: ActiveSession): void {
-  if (SAFE_METHODS.has(request.method)) return;
+function hasValidCsrfToken(request: FastifyRequest, session: ActiveSession): boolean {
+  if (SAFE_METHODS.has(request.method)) return true;
   const sent = request.headers['x-csrf-token'];
   const expected = Buffer.from(session.csrfToken);
   const given = Buffer.from(typeof sent === 'string' ? sent : '');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    throw forbidden('csrf_failed', 'Missing or wrong X-CSRF-Token header');
-  }
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 /** Records a refused access in the audit trail and returns the problem to throw. */
