@@ -11,13 +11,7 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const PERMISSIONS = [
-  'agency:read',
-  'agency:manage',
-  'user:read',
-  'user:manage',
-  'audit:read',
-] as const;
+export const PERMISSIONS = ['agency:read', 'agency:manage', 'user:read', 'user:manage', 'audit:read'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /**

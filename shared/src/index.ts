@@ -1,3 +1,2 @@
-export * from './access.ts';
-export * from './country.ts';
+export * from './picklists.ts';
 export * from './platform.ts';

@@ -1,30 +1,13 @@
 import { z } from 'zod';
 import { PERMISSIONS, ROLES } from './access.ts';
+import { AGENCY_SORTS, AGENCY_TYPES, AUDIT_OUTCOMES, LANGUAGES, RECORD_STATUSES, USER_SORTS } from './picklists.ts';
 
-export const LANGUAGES = ['en', 'sw'] as const;
 export const languageSchema = z.enum(LANGUAGES);
-export type Language = z.infer<typeof languageSchema>;
 
 export const roleSchema = z.enum(ROLES);
 export const permissionSchema = z.enum(PERMISSIONS);
 
-/** HTCDS org_Type, the kinds of organisation an agency can be. */
-export const AGENCY_TYPES = [
-  'NGO',
-  'LawEnforcement',
-  'CentralGovernment',
-  'LocalGovernment',
-  'Health',
-  'Immigration',
-  'LegalService',
-  'InternationalOrganisation',
-  'FaithBased',
-  'Other',
-] as const;
 export const agencyTypeSchema = z.enum(AGENCY_TYPES);
-export type AgencyType = z.infer<typeof agencyTypeSchema>;
-
-export const RECORD_STATUSES = ['active', 'inactive'] as const;
 export const recordStatusSchema = z.enum(RECORD_STATUSES);
 
 export const idSchema = z.uuid();
@@ -124,7 +107,6 @@ export const updateAgencySchema = createAgencySchema
   .refine((v) => Object.keys(v).length > 0, 'Nothing to change');
 export type UpdateAgencyInput = z.input<typeof updateAgencySchema>;
 
-export const AGENCY_SORTS = ['name', 'type', 'createdAt'] as const;
 export const listAgenciesQuerySchema = pageQuerySchema.extend({
   q: z.string().trim().max(100).optional(),
   type: agencyTypeSchema.optional(),
@@ -188,7 +170,6 @@ export const updateUserSchema = z
   .refine((v) => Object.keys(v).length > 0, 'Nothing to change');
 export type UpdateUserInput = z.input<typeof updateUserSchema>;
 
-export const USER_SORTS = ['name', 'email', 'createdAt', 'lastSignInAt'] as const;
 export const listUsersQuerySchema = pageQuerySchema.extend({
   q: z.string().trim().max(100).optional(),
   agencyId: idSchema.optional(),
@@ -210,12 +191,7 @@ export const createdUserSchema = z.object({ user: userSchema, passwordLink: pass
 export const loginSchema = z.object({
   email: z.string().trim().max(254),
   password: z.string().max(1024),
-  totp: z
-    .string()
-    .trim()
-    .max(32)
-    .optional()
-    .describe('A six-digit TOTP code or a recovery code'),
+  totp: z.string().trim().max(32).optional().describe('A six-digit TOTP code or a recovery code'),
 });
 export type LoginInput = z.input<typeof loginSchema>;
 
@@ -257,13 +233,17 @@ export const totpSetupSchema = z.object({
 });
 export type TotpSetupDto = z.infer<typeof totpSetupSchema>;
 
-export const totpCodeSchema = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'Enter the six-digit code') });
+export const totpCodeSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'Enter the six-digit code'),
+});
 export const recoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()) });
 export const disableTotpSchema = z.object({ password: z.string().max(1024) });
 
 // ---- audit -------------------------------------------------------------------------------
 
-export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
 export const auditEventSchema = z.object({
   id: idSchema,
   seq: z.number().int(),

@@ -1,5 +1,5 @@
 import { NavLink, Outlet, useNavigate } from 'react-router';
-import { LANGUAGES, type Language } from '@kinga/shared';
+import { LANGUAGES, type Language } from '@kinga/shared/picklists';
 import { useLanguage } from '../i18n/i18n.tsx';
 import { useSession } from '../session/session.tsx';
 

@@ -13,7 +13,19 @@ interface FormErrorState {
   attempt: number;
 }
 
-const ISSUE_KEYS: Record<string, MessageKey> = {
+/** Server issue codes with a message of our own, in every language. */
+const KNOWN_ISSUES: Record<string, MessageKey> = {
+  wrong_password: 'errors.wrongPassword',
+  invalid_totp: 'profile.mfaWrongCode',
+  too_short: 'errors.passwordShort',
+  common: 'errors.passwordCommon',
+  repetitive: 'errors.passwordRepetitive',
+  contains_email: 'errors.passwordContainsEmail',
+  unknown_agency: 'errors.unknownAgency',
+};
+
+/** Generic messages by zod issue code, for languages the server does not speak. */
+const GENERIC_ISSUES: Record<string, MessageKey> = {
   too_small: 'issue.too_small',
   too_big: 'issue.too_big',
   invalid_format: 'issue.invalid_format',
@@ -23,14 +35,33 @@ const ISSUE_KEYS: Record<string, MessageKey> = {
   invalid_enum_value: 'issue.invalid_value',
 };
 
+/** Conflicts (409) that belong to one field of the form. */
+const CONFLICT_FIELDS: Record<string, { field: string; key: MessageKey }> = {
+  email_taken: { field: 'email', key: 'errors.emailTaken' },
+  agency_name_taken: { field: 'name', key: 'errors.agencyNameTaken' },
+};
+
+/** Conflicts shown as a sentence above the form. */
+const CONFLICT_MESSAGES: Record<string, MessageKey> = {
+  own_account: 'errors.ownAccount',
+  mfa_required: 'profile.mfaMustKeep',
+};
+
 /**
- * The message of a server issue. English readers get the server's own (more specific)
- * wording; other languages get a translated message chosen by the issue code.
+ * The message of a server issue: our own wording for codes we know; otherwise English
+ * readers get the server's (specific) wording and others a translated one by zod code.
  */
 function issueMessage(issue: { message: string; code: string }, t: Translate, language: Language): string {
+  const known = KNOWN_ISSUES[issue.code];
+  if (known) return t(known);
   if (language === 'en' && issue.message) return issue.message;
-  const key = ISSUE_KEYS[issue.code];
+  const key = GENERIC_ISSUES[issue.code];
   return key ? t(key) : t('issue.other');
+}
+
+/** The form field an issue path names: "body.roles.0" → "roles". */
+function fieldOfPath(path: string): string {
+  return path.replace(/^(body|query|params)(\.|$)/, '').split(/[.[]/)[0] ?? '';
 }
 
 /** A translated sentence for an API error that is not about one field. */
@@ -62,10 +93,15 @@ export function useFormErrors() {
       const fields: FieldErrors = {};
       const general: string[] = [];
       if (error instanceof ApiError) {
-        const override = overrides[error.code];
+        const conflictField = CONFLICT_FIELDS[error.code];
+        const conflictMessage = CONFLICT_MESSAGES[error.code];
+        const override = overrides[error.code] ?? (conflictMessage ? t(conflictMessage) : undefined);
         if (override) general.push(override);
+        if (conflictField && knownFields.includes(conflictField.field)) {
+          fields[conflictField.field] = t(conflictField.key);
+        }
         for (const issue of error.issues) {
-          const field = issue.path.split(/[.[]/)[0] ?? '';
+          const field = fieldOfPath(issue.path);
           const message = issueMessage(issue, t, language);
           if (knownFields.includes(field) && !fields[field]) fields[field] = message;
           else general.push(message);

@@ -40,8 +40,6 @@ describe('message catalogues', () => {
 
 describe('interpolate', () => {
   it('fills known placeholders and leaves unknown ones visible', () => {
-    expect(interpolate('Try again in {minutes} minutes, {who}', { minutes: 5 })).toBe(
-      'Try again in 5 minutes, {who}',
-    );
+    expect(interpolate('Try again in {minutes} minutes, {who}', { minutes: 5 })).toBe('Try again in 5 minutes, {who}');
   });
 });

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { LANGUAGES, type Language } from '@kinga/shared';
+import { LANGUAGES, type Language } from '@kinga/shared/picklists';
 import { en, type MessageKey } from './en.ts';
 import { sw } from './sw.ts';
 import { interpolate } from './interpolate.ts';
@@ -26,7 +26,7 @@ function readStoredLanguage(): Language | null {
 function detectLanguage(): Language {
   const stored = readStoredLanguage();
   if (stored) return stored;
-  const preferred = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language];
+  const preferred = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
   for (const tag of preferred) {
     const base = tag.toLowerCase().split('-')[0];
     if (isLanguage(base)) return base;

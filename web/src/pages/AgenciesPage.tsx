@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { oneOf, useSearchParamsUpdater } from '../components/useSearchParamsUpdater.ts';
-import { AGENCY_SORTS, AGENCY_TYPES, RECORD_STATUSES, type AgencyDto, type AgencyType } from '@kinga/shared';
+import { AGENCY_SORTS, AGENCY_TYPES, RECORD_STATUSES, type AgencyType } from '@kinga/shared/picklists';
+import type { AgencyDto } from '@kinga/shared';
 import { listAgencies } from '../api/client.ts';
 import { countyName } from '../components/labels.ts';
 import { ListFooter } from '../components/ListFooter.tsx';
@@ -31,7 +32,6 @@ export function AgenciesPage() {
 
   const query = { q: q || undefined, type, status, countyCode, sort, order, limit: 50 };
   const list = useCursorList<AgencyDto>(JSON.stringify(query), (cursor) => listAgencies({ ...query, cursor }));
-
 
   const handleSearch = (event: FormEvent) => {
     event.preventDefault();

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { AGENCY_TYPES, RECORD_STATUSES, type AgencyDto, type AgencyType } from '@kinga/shared';
+import { AGENCY_TYPES, RECORD_STATUSES, type AgencyType } from '@kinga/shared/picklists';
+import type { AgencyDto } from '@kinga/shared';
 import { createAgency, getAgency, updateAgency } from '../api/client.ts';
 import {
   ErrorSummary,
@@ -196,7 +197,13 @@ export function AgencyFormPage() {
         <ErrorSummary formId={FORM_ID} labels={labels} {...errors} />
         <Field id={`${FORM_ID}-name`} label={labels.name} error={errors.fields.name} required>
           {(aria) => (
-            <input {...aria} type="text" maxLength={200} value={values.name} onChange={(e) => set('name', e.target.value)} />
+            <input
+              {...aria}
+              type="text"
+              maxLength={200}
+              value={values.name}
+              onChange={(e) => set('name', e.target.value)}
+            />
           )}
         </Field>
         <Field id={`${FORM_ID}-type`} label={labels.type} error={errors.fields.type} required>
@@ -251,7 +258,13 @@ export function AgencyFormPage() {
         </Field>
         <Field id={`${FORM_ID}-address`} label={labels.address} error={errors.fields.address}>
           {(aria) => (
-            <textarea {...aria} rows={3} maxLength={500} value={values.address} onChange={(e) => set('address', e.target.value)} />
+            <textarea
+              {...aria}
+              rows={3}
+              maxLength={500}
+              value={values.address}
+              onChange={(e) => set('address', e.target.value)}
+            />
           )}
         </Field>
         {!isNew && (

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { AUDIT_OUTCOMES, type AuditEventDto } from '@kinga/shared';
+import { AUDIT_OUTCOMES } from '@kinga/shared/picklists';
+import type { AuditEventDto } from '@kinga/shared';
 import { listAuditEvents } from '../api/client.ts';
 import { ErrorSummary, Field, useFormErrors, type FieldErrors } from '../components/forms.tsx';
 import { formatDateTime } from '../components/format.ts';
@@ -151,7 +152,7 @@ export function AuditPage() {
                 <td className="nowrap">
                   <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt, locale)}</time>
                 </td>
-                <td>
+                <td className="nowrap">
                   {event.actorId ? (
                     <button
                       type="button"
@@ -166,13 +167,13 @@ export function AuditPage() {
                     <span className="muted">{t('audit.noActor')}</span>
                   )}
                 </td>
-                <td className="mono">{event.action}</td>
+                <td className="mono nowrap">{event.action}</td>
                 <td>{event.entityType ?? ''}</td>
-                <td className="mono break">{event.entityId ?? ''}</td>
+                <td className="mono nowrap">{event.entityId ?? ''}</td>
                 <td>
                   <span className={`badge badge-${event.outcome}`}>{t(`outcome.${event.outcome}`)}</span>
                 </td>
-                <td className="mono break">{event.requestId ?? ''}</td>
+                <td className="mono nowrap">{event.requestId ?? ''}</td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { LANGUAGES, type Language, type TotpSetupDto } from '@kinga/shared';
-import { ApiError, changePassword, confirmTotp, disableTotp, setupTotp } from '../api/client.ts';
+import { LANGUAGES, type Language } from '@kinga/shared/picklists';
+import type { TotpSetupDto } from '@kinga/shared';
+import { changePassword, confirmTotp, disableTotp, setupTotp } from '../api/client.ts';
 import { CopyButton } from '../components/CopyButton.tsx';
 import { ErrorSummary, Field, Notice, describeError, useFormErrors, type FieldErrors } from '../components/forms.tsx';
 import { Page } from '../components/Page.tsx';
@@ -33,15 +34,11 @@ function LanguageSection() {
   };
 
   return (
-    <section className="panel" aria-labelledby="language-title">
+    <section className="panel">
       <h2 id="language-title">{t('profile.languageSection')}</h2>
       <div className="field">
         <label htmlFor="profile-language">{t('profile.languageField')}</label>
-        <select
-          id="profile-language"
-          value={language}
-          onChange={(e) => void handleChange(e.target.value as Language)}
-        >
+        <select id="profile-language" value={language} onChange={(e) => void handleChange(e.target.value as Language)}>
           {LANGUAGES.map((code) => (
             <option key={code} value={code} lang={code}>
               {t(`language.${code}`)}
@@ -94,18 +91,14 @@ function PasswordSection() {
       setConfirm('');
       setDone(true);
     } catch (error) {
-      if (error instanceof ApiError && (error.code === 'invalid_credentials' || error.code === 'invalid_password')) {
-        errors.fail({ currentPassword: t('profile.wrongPassword') });
-      } else {
-        errors.failWith(error, ['currentPassword', 'newPassword']);
-      }
+      errors.failWith(error, ['currentPassword', 'newPassword']);
     } finally {
       setPending(false);
     }
   };
 
   return (
-    <section className="panel" aria-labelledby="password-title">
+    <section className="panel">
       <h2 id="password-title">{t('profile.passwordSection')}</h2>
       {done && <Notice>{t('profile.passwordChanged')}</Notice>}
       <form id={PASSWORD_FORM} className="form" noValidate onSubmit={(e) => void handleSubmit(e)}>
@@ -205,11 +198,7 @@ function SecondFactorSection() {
       setCode('');
       setRecoveryCodes(result.recoveryCodes);
     } catch (error) {
-      if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 403) {
-        codeErrors.fail({ code: t('profile.mfaWrongCode') });
-      } else {
-        codeErrors.failWith(error, ['code']);
-      }
+      codeErrors.failWith(error, ['code']);
     } finally {
       setPending(false);
     }
@@ -233,13 +222,7 @@ function SecondFactorSection() {
       setNotice(t('profile.mfaDisabled'));
       await refreshSession().catch(() => undefined);
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'mfa_required') {
-        disableErrors.fail({}, [t('profile.mfaMustKeep')]);
-      } else if (error instanceof ApiError && (error.code === 'invalid_credentials' || error.code === 'invalid_password')) {
-        disableErrors.fail({ password: t('profile.wrongPassword') });
-      } else {
-        disableErrors.failWith(error, ['password']);
-      }
+      disableErrors.failWith(error, ['password']);
     } finally {
       setPending(false);
     }
@@ -364,7 +347,7 @@ function SecondFactorSection() {
   }
 
   return (
-    <section className="panel" aria-labelledby="mfa-title">
+    <section className="panel">
       <h2 id="mfa-title">{t('profile.mfaSection')}</h2>
       {notice && <Notice>{notice}</Notice>}
       {body}
@@ -379,7 +362,7 @@ export function ProfilePage() {
   const restricted = user.mfaEnrolmentRequired;
   const secondFactor = <SecondFactorSection key="mfa" />;
   const account = (
-    <section key="account" className="panel" aria-labelledby="account-title">
+    <section key="account" className="panel">
       <h2 id="account-title">{t('profile.account')}</h2>
       <dl className="details">
         <dt>{t('profile.name')}</dt>

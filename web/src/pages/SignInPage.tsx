@@ -108,6 +108,7 @@ export function SignInPage() {
                 <input
                   {...aria}
                   ref={totpRef}
+                  autoFocus
                   type="text"
                   name="totp"
                   autoComplete="one-time-code"

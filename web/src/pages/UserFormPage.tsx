@@ -6,11 +6,9 @@ import {
   RECORD_STATUSES,
   ROLES,
   type Language,
-  type PasswordLinkDto,
   type Role,
-  type UpdateUserInput,
-  type UserDto,
-} from '@kinga/shared';
+} from '@kinga/shared/picklists';
+import type { PasswordLinkDto, UpdateUserInput, UserDto } from '@kinga/shared';
 import { createUser, getUser, resetUserPassword, updateUser } from '../api/client.ts';
 import { CopyButton } from '../components/CopyButton.tsx';
 import {
@@ -72,7 +70,7 @@ function changesOf(before: UserDto, values: UserFormValues): UpdateUserInput {
 function PasswordLinkPanel({ link, name }: { link: PasswordLinkDto; name: string }) {
   const { t, locale } = useLanguage();
   return (
-    <section className="panel panel-important" aria-labelledby="password-link-title">
+    <section className="panel panel-important">
       <h2 id="password-link-title">{t('users.linkTitle')}</h2>
       <p className="warning">{t('users.linkShownOnce')}</p>
       <div className="field">
@@ -383,7 +381,7 @@ export function UserFormPage() {
       </form>
 
       {!isNew && user && canManage && (
-        <section className="panel" aria-labelledby="reset-title">
+        <section className="panel">
           <h2 id="reset-title">{t('users.resetPassword')}</h2>
           <p className="hint">{t('users.resetPasswordHint')}</p>
           {resetError && (

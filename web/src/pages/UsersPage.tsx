@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { oneOf, useSearchParamsUpdater } from '../components/useSearchParamsUpdater.ts';
-import { RECORD_STATUSES, ROLES, USER_SORTS, type UserDto } from '@kinga/shared';
+import { RECORD_STATUSES, ROLES, USER_SORTS } from '@kinga/shared/picklists';
+import type { UserDto } from '@kinga/shared';
 import { listUsers } from '../api/client.ts';
 import { useAgencyOptions } from '../components/useAgencyOptions.ts';
 import { ListFooter } from '../components/ListFooter.tsx';
@@ -32,7 +33,6 @@ export function UsersPage() {
 
   const query = { q: q || undefined, agencyId, role, status, sort, order, limit: 50 };
   const list = useCursorList<UserDto>(JSON.stringify(query), (cursor) => listUsers({ ...query, cursor }));
-
 
   const handleSearch = (event: FormEvent) => {
     event.preventDefault();
@@ -66,7 +66,11 @@ export function UsersPage() {
         {pickAgency && (
           <div className="field">
             <label htmlFor="users-agency">{t('users.filterAgency')}</label>
-            <select id="users-agency" value={agencyId ?? ''} onChange={(e) => updateParam({ agencyId: e.target.value })}>
+            <select
+              id="users-agency"
+              value={agencyId ?? ''}
+              onChange={(e) => updateParam({ agencyId: e.target.value })}
+            >
               <option value="">{t('users.allAgencies')}</option>
               {agencies.map((agency) => (
                 <option key={agency.id} value={agency.id}>
@@ -117,8 +121,20 @@ export function UsersPage() {
           <caption id="users-caption">{t('users.caption')}</caption>
           <thead>
             <tr>
-              <SortHeader<UserSort> column="name" label={t('users.col.name')} sort={sort} order={order} onSort={handleSort} />
-              <SortHeader<UserSort> column="email" label={t('users.col.email')} sort={sort} order={order} onSort={handleSort} />
+              <SortHeader<UserSort>
+                column="name"
+                label={t('users.col.name')}
+                sort={sort}
+                order={order}
+                onSort={handleSort}
+              />
+              <SortHeader<UserSort>
+                column="email"
+                label={t('users.col.email')}
+                sort={sort}
+                order={order}
+                onSort={handleSort}
+              />
               <th scope="col">{t('users.col.agency')}</th>
               <th scope="col">{t('users.col.roles')}</th>
               <th scope="col">{t('users.col.status')}</th>
@@ -144,7 +160,7 @@ export function UsersPage() {
                 <td>
                   <Link to={`/users/${user.id}`}>{user.name}</Link>
                 </td>
-                <td className="break">{user.email}</td>
+                <td className="nowrap">{user.email}</td>
                 <td>{user.agencyName}</td>
                 <td>{user.roles.map((r) => t(`role.${r}`)).join(', ')}</td>
                 <td>

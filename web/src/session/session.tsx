@@ -21,9 +21,7 @@ interface SessionContextValue {
 const SessionContext = createContext<SessionContextValue | null>(null);
 
 type BootState =
-  | { phase: 'loading' }
-  | { phase: 'failed' }
-  | { phase: 'ready'; instance: InstanceDto; user: SessionUserDto | null };
+  { phase: 'loading' } | { phase: 'failed' } | { phase: 'ready'; instance: InstanceDto; user: SessionUserDto | null };
 
 /** Loads the instance profile and the current session, then provides both to the app. */
 export function SessionProvider({
