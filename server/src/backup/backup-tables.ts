@@ -42,9 +42,16 @@ const MIGRATION_TABLES = new Set(['kinga_migrations', 'kinga_migrations_lock']);
 export async function findUnlistedTables(db: Db, engine: Engine): Promise<string[]> {
   const query =
     engine === 'sqlite'
-      ? sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite\_%' escape '\\'`
-      : sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`;
+      ? sql<{
+          name: string;
+        }>`select name from sqlite_master where type = 'table' and name not like 'sqlite\_%' escape '\\'`
+      : sql<{
+          name: string;
+        }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`;
   const { rows } = await query.execute(db);
   const known = new Set<string>(TABLES.map((t) => t.name));
-  return rows.map((r) => r.name).filter((name) => !known.has(name) && !MIGRATION_TABLES.has(name)).sort();
+  return rows
+    .map((r) => r.name)
+    .filter((name) => !known.has(name) && !MIGRATION_TABLES.has(name))
+    .sort();
 }

@@ -1,0 +1,68 @@
+import { ConfigError, loadConfig, type Config } from '../config.ts';
+import type { AppContext } from '../context.ts';
+import { createLogger } from '../logger.ts';
+import { createContext } from '../server.ts';
+
+/** Exit codes: 0 done; the rest tell a script what went wrong without parsing text. */
+export const EXIT = {
+  ok: 0,
+  /** The command could not do what was asked (bad input, refused, not found). */
+  failed: 1,
+  /** `audit verify`: the chain is broken. */
+  auditBroken: 2,
+  /** Wrong command line (EX_USAGE). */
+  usage: 64,
+  /** Unexpected failure (EX_SOFTWARE). */
+  internal: 70,
+  /** Wrong environment (EX_CONFIG), as at server start-up. */
+  config: 78,
+} as const;
+
+/** An error whose message is for the operator: printed without a stack trace. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT.failed,
+  ) {
+    super(message);
+  }
+}
+
+/** The environment, parsed as the server parses it; a wrong value becomes the ConfigError message and exit code 78. */
+export function loadCliConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) throw new CliError(error.message, EXIT.config);
+    throw error;
+  }
+}
+
+/**
+ * Opens the database as the server does (migrating it to the latest schema), runs the
+ * command, and closes everything, waiting for queued audit rows to be durable.
+ */
+export async function withContext<T>(work: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const config = loadCliConfig();
+  // The CLI talks to the operator on stdout/stderr itself; structured logs would only interleave.
+  const ctx = await createContext(config, createLogger('silent'));
+  try {
+    return await work(ctx);
+  } finally {
+    await ctx.audit.drain();
+    await ctx.database.close();
+  }
+}
+
+/** Prints rows as an aligned plain-text table. */
+export function printTable(headers: readonly string[], rows: readonly (readonly string[])[]): void {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  console.log(line(headers));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const row of rows) console.log(line(row));
+}

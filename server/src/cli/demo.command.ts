@@ -1,0 +1,21 @@
+import type { Command } from 'commander';
+import { isDatabaseEmpty, seedDemo } from '../modules/demo/demo.seed.ts';
+import { CliError, withContext } from './cli-context.ts';
+
+export function registerDemoCommands(program: Command): void {
+  const demo = program.command('demo').description('the fictional demo data set');
+  demo
+    .command('seed')
+    .description('load the demo agencies and accounts into an empty database (refuses one that holds accounts)')
+    .action(() =>
+      withContext(async (ctx) => {
+        if (!(await isDatabaseEmpty(ctx.db)))
+          throw new CliError('The database already holds accounts; demo data is only loaded into an empty database.');
+        const seeded = await seedDemo(ctx);
+        console.log(
+          `Demo data loaded on ${ctx.engine}: ${seeded.agencies} agencies, ${seeded.users} demo accounts (password from KINGA_DEMO_PASSWORD).`,
+        );
+        console.log('Do not enter real information into a demo instance.');
+      }),
+    );
+}
