@@ -4,6 +4,7 @@ import { requireAccess } from '../../access/access.ts';
 import type { AppContext, RequestContext } from '../../context.ts';
 import { decodeCursor, encodeCursor } from '../../db/keyset.ts';
 import { requestContext, type App } from '../../http/app.ts';
+import { badRequest } from '../../http/errors.ts';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
 
@@ -23,7 +24,9 @@ export async function listAuditEvents(ctx: AppContext, rc: RequestContext, query
   if (query.to) q = q.where('e.occurred_at', '<=', new Date(query.to).toISOString());
   if (query.cursor) {
     const [seq] = decodeCursor(query.cursor);
-    q = q.where('e.seq', '<', Number(seq));
+    // A cursor of another list (or a forged one) must not reach the bigint comparison: PostgreSQL would fail with a 500.
+    if (typeof seq !== 'number' || !Number.isSafeInteger(seq)) throw badRequest('invalid_cursor', 'The page cursor is not valid');
+    q = q.where('e.seq', '<', seq);
   }
   const rows = await q.orderBy('e.seq', 'desc').limit(query.limit + 1).execute();
   const page = rows.slice(0, query.limit);

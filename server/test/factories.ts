@@ -1,0 +1,183 @@
+import type { AgencyType, CreateAgencyInput, CreateUserInput, Role } from '@kinga/shared';
+import type { AppContext } from '../src/context.ts';
+import { newId, nowIso } from '../src/db/ids.ts';
+import { hashPassword } from '../src/modules/auth/passwords.ts';
+
+/**
+ * Realistic, fictional records for tests: Kenyan places, names and numbers. Every call gives a
+ * new name and email, so records made in one database never collide.
+ */
+
+let sequence = 0;
+const next = () => (sequence += 1);
+const pick = <T>(list: readonly T[], n: number): T => list[n % list.length] as T;
+
+const TOWNS = [
+  { name: 'Mombasa', county: 1, street: 'Moi Avenue' },
+  { name: 'Kilifi', county: 3, street: 'Malindi Road' },
+  { name: 'Garissa', county: 7, street: 'Kismayu Road' },
+  { name: 'Machakos', county: 16, street: 'Syokimau Street' },
+  { name: 'Nyeri', county: 19, street: 'Kimathi Way' },
+  { name: 'Lodwar', county: 23, street: 'Kakuma Road' },
+  { name: 'Eldoret', county: 27, street: 'Uganda Road' },
+  { name: 'Nakuru', county: 32, street: 'Kenyatta Avenue' },
+  { name: 'Narok', county: 33, street: 'Mau Road' },
+  { name: 'Kakamega', county: 37, street: 'Canon Awori Street' },
+  { name: 'Busia', county: 40, street: 'Kisumu Road' },
+  { name: 'Kisumu', county: 42, street: 'Jomo Kenyatta Highway' },
+  { name: 'Nairobi', county: 47, street: 'Ngong Road' },
+] as const;
+
+const AGENCY_KINDS: readonly { type: AgencyType; label: string }[] = [
+  { type: 'NGO', label: 'Rescue and Rehabilitation Centre' },
+  { type: 'NGO', label: "Women's Shelter" },
+  { type: 'LocalGovernment', label: "County Children's Office" },
+  { type: 'LawEnforcement', label: 'Police Gender and Child Protection Desk' },
+  { type: 'Immigration', label: 'Border Immigration Office' },
+  { type: 'Health', label: 'County Referral Hospital Gender Violence Unit' },
+  { type: 'LegalService', label: 'Legal Aid Clinic' },
+  { type: 'FaithBased', label: 'Interfaith Outreach' },
+];
+
+const FIRST_NAMES = [
+  'Wanjiku',
+  'Achieng',
+  'Kipchoge',
+  'Njeri',
+  'Otieno',
+  'Mwanajuma',
+  'Kiprotich',
+  'Nyambura',
+  'Baraka',
+  'Zawadi',
+  'Omari',
+  'Chepkoech',
+];
+const LAST_NAMES = [
+  'Kamau',
+  'Odhiambo',
+  'Cheruiyot',
+  'Mwangi',
+  'Wafula',
+  'Mohamed',
+  'Kiptoo',
+  'Njoroge',
+  'Auma',
+  'Mutiso',
+  'Barasa',
+  'Jeptoo',
+];
+
+/** The body of POST /api/v1/agencies. */
+export function buildAgency(overrides: Partial<CreateAgencyInput> = {}): CreateAgencyInput {
+  const n = next();
+  const town = pick(TOWNS, n);
+  const kind = pick(AGENCY_KINDS, Math.floor(n / TOWNS.length) + n);
+  return {
+    name: `${town.name} ${kind.label} ${n}`,
+    type: kind.type,
+    countyCode: town.county,
+    contactEmail: `info${n}@${town.name.toLowerCase()}-partners.example`,
+    contactPhone: `+254 7${String(10 + (n % 90))} ${String(100_000 + n * 7).slice(-6, -3)} ${String(100_000 + n * 7).slice(-3)}`,
+    address: `${10 + n} ${town.street}, ${town.name}`,
+    ...overrides,
+  };
+}
+
+/** The body of POST /api/v1/users. */
+export function buildUser(overrides: Partial<CreateUserInput> & { agencyId: string; roles?: Role[] }): CreateUserInput {
+  const n = next();
+  const first = pick(FIRST_NAMES, n);
+  const last = pick(LAST_NAMES, n * 5 + 1);
+  return {
+    name: `${first} ${last}`,
+    email: `${first}.${last}.${n}@staff.example`.toLowerCase(),
+    roles: ['case_worker'],
+    language: n % 2 === 0 ? 'sw' : 'en',
+    ...overrides,
+  };
+}
+
+/** An agency written straight to the database (for set-up; the API path is tested on its own). */
+export async function insertAgency(
+  ctx: AppContext,
+  overrides: Partial<CreateAgencyInput> & { status?: 'active' | 'inactive' } = {},
+): Promise<{ id: string; name: string }> {
+  const input = buildAgency(overrides);
+  const now = nowIso();
+  const id = newId();
+  await ctx.db
+    .insertInto('agencies')
+    .values({
+      id,
+      name: input.name,
+      name_lower: input.name.toLowerCase(),
+      type: input.type,
+      county_code: input.countyCode ?? null,
+      contact_email: input.contactEmail ?? null,
+      contact_phone: input.contactPhone ?? null,
+      address: input.address ?? null,
+      status: overrides.status ?? 'active',
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return { id, name: input.name };
+}
+
+export interface InsertedUser {
+  id: string;
+  email: string;
+  password: string;
+  agencyId: string;
+}
+
+/**
+ * An account with a password, written straight to the database. Not a demo account unless
+ * asked, so the MFA rules for real accounts apply.
+ */
+export async function insertUser(
+  ctx: AppContext,
+  options: {
+    agencyId: string;
+    roles: Role[];
+    password?: string;
+    isDemo?: boolean;
+    mfaRequired?: boolean;
+    status?: 'active' | 'inactive';
+  },
+): Promise<InsertedUser> {
+  const input = buildUser({ agencyId: options.agencyId, roles: options.roles });
+  const password = options.password ?? `Mvua ya ${next()} inanyesha Kericho`;
+  const now = nowIso();
+  const id = newId();
+  const passwordHash = await hashPassword(password);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('users')
+      .values({
+        id,
+        name: input.name,
+        name_lower: input.name.toLowerCase(),
+        email: input.email,
+        agency_id: options.agencyId,
+        language: input.language ?? 'en',
+        status: options.status ?? 'active',
+        password_hash: passwordHash,
+        mfa_required: options.mfaRequired ? 1 : 0,
+        totp_secret_enc: null,
+        totp_enabled: 0,
+        totp_last_step: null,
+        is_demo: options.isDemo ? 1 : 0,
+        last_sign_in_at: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await trx
+      .insertInto('user_roles')
+      .values(options.roles.map((role) => ({ user_id: id, role })))
+      .execute();
+  });
+  return { id, email: input.email, password, agencyId: options.agencyId };
+}
