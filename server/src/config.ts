@@ -5,7 +5,14 @@ import { ROLES, VICTIM_DATA_ROLES, type Role } from '@kinga/shared';
 // `none` turns the requirement off; an empty variable means "unset" and keeps the default.
 const roleList = z
   .string()
-  .transform((v) => (v.trim() === 'none' ? [] : v.split(',').map((s) => s.trim()).filter(Boolean)))
+  .transform((v) =>
+    v.trim() === 'none'
+      ? []
+      : v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+  )
   .pipe(z.array(z.enum(ROLES)));
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -29,9 +36,14 @@ const envSchema = z.object({
   KINGA_PUBLIC_URL: z.url().optional(),
   KINGA_TRUST_PROXY: z
     .string()
-    .regex(/^(true|false|\d+|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, 'must be false, true, a hop count, or addresses/CIDRs separated by commas')
+    .regex(
+      /^(true|false|\d+|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/,
+      'must be false, true, a hop count, or addresses/CIDRs separated by commas',
+    )
     .default('false')
-    .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
+    .transform((v): boolean | number | string =>
+      v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v,
+    ),
   KINGA_SESSION_IDLE_MINUTES: positiveInt(30),
   KINGA_SESSION_ABSOLUTE_HOURS: positiveInt(12),
   KINGA_MFA_REQUIRED_ROLES: roleList.default((): Role[] => [...VICTIM_DATA_ROLES, 'administrator']),
@@ -74,9 +86,7 @@ export class ConfigError extends Error {}
 
 /** Parses the environment once; a wrong value stops start-up with a message naming the variable (never its value). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const blanksRemoved = Object.fromEntries(
-    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
-  );
+  const blanksRemoved = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(blanksRemoved);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

@@ -25,7 +25,11 @@ export function createLogger(level: string): Logger {
     },
     serializers: {
       // Only the path: query strings may carry search terms typed by users.
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+      req: (req: { id: string; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        path: req.url.split('?')[0],
+      }),
     },
   });
 }

@@ -19,7 +19,9 @@ async function main(): Promise<void> {
   const ctx = await createContext(config, logger);
   if (shouldSeedDemo(config.demo, ctx.engine, await isDatabaseEmpty(ctx.db))) {
     const seeded = await seedDemo(ctx);
-    logger.warn(`DEMO DATA loaded: ${seeded.agencies} agencies and ${seeded.users} demo accounts (password from KINGA_DEMO_PASSWORD). Do not enter real information.`);
+    logger.warn(
+      `DEMO DATA loaded: ${seeded.agencies} agencies and ${seeded.users} demo accounts (password from KINGA_DEMO_PASSWORD). Do not enter real information.`,
+    );
   }
   const app = await createHttpServer(ctx, { serveWeb: true });
   const shutdown = (signal: string) => {

@@ -69,7 +69,9 @@ export async function createHttpServer(ctx: AppContext, options: { serveWeb?: bo
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h' });
     // The web app routes on the client: any page path answers index.html.
     app.get('/*', { config: {}, schema: { hide: true } }, (request, reply) =>
-      request.url.startsWith('/api/') ? reply.callNotFound() : reply.header('cache-control', 'no-cache').sendFile('index.html'),
+      request.url.startsWith('/api/')
+        ? reply.callNotFound()
+        : reply.header('cache-control', 'no-cache').sendFile('index.html'),
     );
   }
   const purgeTimer = setInterval(() => {

@@ -11,7 +11,12 @@ export interface Actor {
   mfaEnrolmentRequired: boolean;
 }
 
-export function buildActor(user: { id: string; agencyId: string; roles: readonly Role[]; mfaEnrolmentRequired: boolean }): Actor {
+export function buildActor(user: {
+  id: string;
+  agencyId: string;
+  roles: readonly Role[];
+  mfaEnrolmentRequired: boolean;
+}): Actor {
   return {
     userId: user.id,
     agencyId: user.agencyId,

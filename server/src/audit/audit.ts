@@ -77,7 +77,10 @@ export async function appendAudit(trx: Tx, engine: Engine, entries: readonly Aud
   }
   // Chunks keep each statement under SQLite's bound-parameter limit.
   for (let i = 0; i < rows.length; i += 500) {
-    await trx.insertInto('audit_events').values(rows.slice(i, i + 500)).execute();
+    await trx
+      .insertInto('audit_events')
+      .values(rows.slice(i, i + 500))
+      .execute();
   }
 }
 
@@ -127,7 +130,13 @@ export class AuditLog {
         const batch = this.queue;
         this.queue = [];
         try {
-          await this.db.transaction().execute((trx) => appendAudit(trx, this.engine, batch.map((p) => p.entry)));
+          await this.db.transaction().execute((trx) =>
+            appendAudit(
+              trx,
+              this.engine,
+              batch.map((p) => p.entry),
+            ),
+          );
           for (const p of batch) p.resolve();
         } catch (error) {
           for (const p of batch) p.reject(error);
@@ -171,7 +180,12 @@ export async function verifyAuditChain(db: Db, pageSize = 5000): Promise<AuditVe
         return fail(row.seq, 'changed', checked, `row ${row.seq} was changed after it was written`);
       }
       if (row.prev_hash !== prevHash) {
-        return fail(row.seq, 'reordered', checked, `row ${row.seq} does not follow row ${row.seq - 1}: rows were removed or reordered`);
+        return fail(
+          row.seq,
+          'reordered',
+          checked,
+          `row ${row.seq} does not follow row ${row.seq - 1}: rows were removed or reordered`,
+        );
       }
       prevHash = hash;
       expectedSeq += 1;

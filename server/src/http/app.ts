@@ -65,7 +65,8 @@ export async function buildHttpApp(ctx: AppContext): Promise<App> {
       info: {
         title: 'Kinga API',
         version: ctx.version,
-        description: 'Counter-trafficking coordination platform. State-changing calls need the X-CSRF-Token header from sign-in.',
+        description:
+          'Counter-trafficking coordination platform. State-changing calls need the X-CSRF-Token header from sign-in.',
       },
       components: {
         securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
@@ -130,7 +131,8 @@ async function loadActor(ctx: AppContext, session: ActiveSession): Promise<Actor
   const roles = await ctx.db.selectFrom('user_roles').select('role').where('user_id', '=', session.userId).execute();
   const roleNames = roles.map((r) => r.role) as Actor['roles'];
   const mustHaveMfa =
-    !session.user.isDemo && (session.user.mfaRequired || roleNames.some((r) => ctx.config.mfaRequiredRoles.includes(r)));
+    !session.user.isDemo &&
+    (session.user.mfaRequired || roleNames.some((r) => ctx.config.mfaRequiredRoles.includes(r)));
   return buildActor({
     id: session.userId,
     agencyId: session.user.agencyId,
@@ -140,7 +142,9 @@ async function loadActor(ctx: AppContext, session: ActiveSession): Promise<Actor
 }
 
 /** A hop count becomes Fastify's per-hop function; booleans and address lists pass through. */
-function trustProxyOption(value: boolean | number | string): boolean | string | ((address: string, hop: number) => boolean) {
+function trustProxyOption(
+  value: boolean | number | string,
+): boolean | string | ((address: string, hop: number) => boolean) {
   if (typeof value !== 'number') return value;
   return (_address, hop) => hop < value;
 }

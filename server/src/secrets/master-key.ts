@@ -44,7 +44,9 @@ export class Keyring {
 
   /** A keyed hash: lets the database compare values (addresses, emails) it must not hold in clear. */
   blindIndex(purpose: string, value: string): string {
-    return createHmac('sha256', this.key(`blind:${purpose}`)).update(value).digest('base64url');
+    return createHmac('sha256', this.key(`blind:${purpose}`))
+      .update(value)
+      .digest('base64url');
   }
 
   /** AES-256-GCM with the location of the value (table, row, column) bound as authenticated data. */

@@ -110,7 +110,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('audit_actor_idx').on('audit_events').columns(['actor_id', 'seq']).execute();
-  await db.schema.createIndex('audit_entity_idx').on('audit_events').columns(['entity_type', 'entity_id', 'seq']).execute();
+  await db.schema
+    .createIndex('audit_entity_idx')
+    .on('audit_events')
+    .columns(['entity_type', 'entity_id', 'seq'])
+    .execute();
   await db.schema.createIndex('audit_time_idx').on('audit_events').columns(['occurred_at']).execute();
 }
 

@@ -1,4 +1,3 @@
-
 import type { listAgenciesQuerySchema } from '@kinga/shared';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/database.ts';
@@ -56,4 +55,3 @@ export async function deleteAgencySessions(trx: Tx, agencyId: string): Promise<v
     .where('user_id', 'in', (eb) => eb.selectFrom('users').select('id').where('agency_id', '=', agencyId))
     .execute();
 }
-

@@ -192,6 +192,12 @@ describeIntegration('agency routes', () => {
     );
   });
 
+  it('an administrator cannot deactivate the own agency (it would lock every administrator out): 409', async () => {
+    const res = await as(admin).patch(`/api/v1/agencies/${admin.user.agencyId}`, { status: 'inactive' });
+    expectProblem(res, 409, 'own_agency');
+    expect((await as(admin).get('/api/v1/auth/session')).statusCode).toBe(200);
+  });
+
   it('deactivating an agency ends its staff’s sessions and blocks their sign-in; reactivating restores it', async () => {
     const agency = await insertAgency(t.ctx);
     const staff = await insertUser(t.ctx, { agencyId: agency.id, roles: ['analyst'] });

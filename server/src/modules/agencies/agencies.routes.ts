@@ -1,4 +1,12 @@
-import { agencySchema, createAgencySchema, idSchema, listAgenciesQuerySchema, pageOf, problemSchema, updateAgencySchema } from '@kinga/shared';
+import {
+  agencySchema,
+  createAgencySchema,
+  idSchema,
+  listAgenciesQuerySchema,
+  pageOf,
+  problemSchema,
+  updateAgencySchema,
+} from '@kinga/shared';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { requestContext, type App } from '../../http/app.ts';
@@ -12,7 +20,12 @@ export function registerAgencyRoutes(app: App, ctx: AppContext): void {
     '/api/v1/agencies',
     {
       config: { access: 'agency:read' },
-      schema: { tags: ['agencies'], summary: 'List agencies', querystring: listAgenciesQuerySchema, response: { 200: pageOf(agencySchema), ...errors } },
+      schema: {
+        tags: ['agencies'],
+        summary: 'List agencies',
+        querystring: listAgenciesQuerySchema,
+        response: { 200: pageOf(agencySchema), ...errors },
+      },
     },
     (request) => service.listAgencies(ctx, request.query),
   );
@@ -21,9 +34,15 @@ export function registerAgencyRoutes(app: App, ctx: AppContext): void {
     '/api/v1/agencies',
     {
       config: { access: 'agency:manage' },
-      schema: { tags: ['agencies'], summary: 'Create an agency', body: createAgencySchema, response: { 201: agencySchema, ...errors } },
+      schema: {
+        tags: ['agencies'],
+        summary: 'Create an agency',
+        body: createAgencySchema,
+        response: { 201: agencySchema, ...errors },
+      },
     },
-    async (request, reply) => reply.code(201).send(await service.createAgency(ctx, requestContext(request), request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await service.createAgency(ctx, requestContext(request), request.body)),
   );
 
   app.get(
@@ -39,7 +58,13 @@ export function registerAgencyRoutes(app: App, ctx: AppContext): void {
     '/api/v1/agencies/:id',
     {
       config: { access: 'agency:manage' },
-      schema: { tags: ['agencies'], summary: 'Change or (de)activate an agency', params, body: updateAgencySchema, response: { 200: agencySchema, ...errors } },
+      schema: {
+        tags: ['agencies'],
+        summary: 'Change or (de)activate an agency',
+        params,
+        body: updateAgencySchema,
+        response: { 200: agencySchema, ...errors },
+      },
     },
     (request) => service.updateAgency(ctx, requestContext(request), request.params.id, request.body),
   );

@@ -41,19 +41,29 @@ export async function createAgency(ctx: AppContext, rc: RequestContext, input: C
     updated_at: now,
   };
   await ctx.db.transaction().execute(async (trx) => {
-    if (await repo.isAgencyNameTaken(trx, row.name)) throw conflict('agency_name_taken', 'An agency with this name exists');
+    if (await repo.isAgencyNameTaken(trx, row.name))
+      throw conflict('agency_name_taken', 'An agency with this name exists');
     await repo.insertAgency(trx, row);
     await ctx.audit.inTransaction(trx, auditOf(rc, 'agency.create', row.id));
   });
   return presentAgency(row);
 }
 
-export async function updateAgency(ctx: AppContext, rc: RequestContext, id: string, input: UpdateAgency): Promise<AgencyDto> {
+export async function updateAgency(
+  ctx: AppContext,
+  rc: RequestContext,
+  id: string,
+  input: UpdateAgency,
+): Promise<AgencyDto> {
   requireAccess(rc.actor, { action: 'agency:manage' });
   assertCounty(ctx.config.country, input.countyCode, 'body.countyCode');
   return ctx.db.transaction().execute(async (trx) => {
     const current = await repo.findAgency(trx, id);
     if (!current) throw notFound('Agency');
+    // Deactivating one's own agency would end one's own session and could lock every administrator out.
+    if (input.status === 'inactive' && id === rc.actor.agencyId) {
+      throw conflict('own_agency', 'You cannot deactivate your own agency');
+    }
     if (input.name !== undefined && (await repo.isAgencyNameTaken(trx, input.name, id))) {
       throw conflict('agency_name_taken', 'An agency with this name exists');
     }
@@ -68,7 +78,10 @@ export async function updateAgency(ctx: AppContext, rc: RequestContext, id: stri
     await repo.updateAgency(trx, id, patch);
     // A deactivated agency's staff lose access at once.
     if (input.status === 'inactive' && current.status === 'active') await repo.deleteAgencySessions(trx, id);
-    const action = input.status && input.status !== current.status ? `agency.${input.status === 'active' ? 'activate' : 'deactivate'}` : 'agency.update';
+    const action =
+      input.status && input.status !== current.status
+        ? `agency.${input.status === 'active' ? 'activate' : 'deactivate'}`
+        : 'agency.update';
     await ctx.audit.inTransaction(trx, auditOf(rc, action, id));
     return presentAgency({ ...current, ...patch });
   });
@@ -85,4 +98,3 @@ function auditOf(rc: RequestContext, action: string, agencyId: string) {
     requestId: rc.requestId,
   };
 }
-

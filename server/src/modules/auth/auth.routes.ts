@@ -51,7 +51,11 @@ export function registerAuthRoutes(app: App, ctx: AppContext): void {
     '/api/v1/auth/session',
     {
       config: { access: 'authenticated', duringMfaEnrolment: true },
-      schema: { tags: ['auth'], summary: 'The signed-in user, permissions and CSRF token', response: { 200: sessionSchema, ...errors } },
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user, permissions and CSRF token',
+        response: { 200: sessionSchema, ...errors },
+      },
     },
     (request) => {
       const { actor } = requestContext(request);

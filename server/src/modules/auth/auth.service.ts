@@ -67,7 +67,12 @@ export async function login(ctx: AppContext, input: LoginInput, ip: string, requ
   await throttle.clear(keys.account);
   const now = Date.now();
   const created = await ctx.db.transaction().execute(async (trx) => {
-    const session = await createSession(trx, user.id, { idleMs: ctx.config.sessionIdleMs, absoluteMs: ctx.config.sessionAbsoluteMs }, now);
+    const session = await createSession(
+      trx,
+      user.id,
+      { idleMs: ctx.config.sessionIdleMs, absoluteMs: ctx.config.sessionAbsoluteMs },
+      now,
+    );
     await users.updateUser(trx, user.id, { last_sign_in_at: nowIso(now) });
     await ctx.audit.inTransaction(trx, {
       action: 'auth.login',
@@ -82,7 +87,11 @@ export async function login(ctx: AppContext, input: LoginInput, ip: string, requ
   });
   const full = await users.findUser(ctx.db, user.id);
   if (!full) throw invalidCredentials();
-  const mustEnrol = mustEnrolMfa(ctx, { isDemo: full.is_demo === 1, mfaRequired: full.mfa_required === 1, totpEnabled: full.totp_enabled === 1 }, full.roles);
+  const mustEnrol = mustEnrolMfa(
+    ctx,
+    { isDemo: full.is_demo === 1, mfaRequired: full.mfa_required === 1, totpEnabled: full.totp_enabled === 1 },
+    full.roles,
+  );
   return {
     token: created.token,
     session: {
@@ -130,7 +139,11 @@ async function acceptSecondFactor(ctx: AppContext, user: users.UserRow, code: st
   return result.numUpdatedRows === 1n;
 }
 
-export function mustEnrolMfa(ctx: AppContext, user: { isDemo: boolean; mfaRequired: boolean; totpEnabled: boolean }, roles: readonly Role[]): boolean {
+export function mustEnrolMfa(
+  ctx: AppContext,
+  user: { isDemo: boolean; mfaRequired: boolean; totpEnabled: boolean },
+  roles: readonly Role[],
+): boolean {
   if (user.isDemo || user.totpEnabled) return false;
   return user.mfaRequired || roles.some((r) => ctx.config.mfaRequiredRoles.includes(r));
 }
@@ -170,7 +183,13 @@ export function describeSession(session: ActiveSession, actor: Actor): SessionDt
 }
 
 /** Sets a password through a one-time link; ends every session of the account. */
-export async function resetPasswordWithToken(ctx: AppContext, token: string, password: string, ip: string, requestId: string): Promise<void> {
+export async function resetPasswordWithToken(
+  ctx: AppContext,
+  token: string,
+  password: string,
+  ip: string,
+  requestId: string,
+): Promise<void> {
   const throttle = new Throttle(ctx.db, ctx.engine);
   const key = `reset:ip:${ctx.keyring.blindIndex('throttle', ip)}`;
   await throttle.assertAllowed([key]);

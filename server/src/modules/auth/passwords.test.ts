@@ -28,6 +28,11 @@ describe('checkPasswordStrength', () => {
     },
   );
 
+  it('refuses passwords of digits alone, however long', () => {
+    expect(check('123456789012')).toBe('common');
+    expect(check('2026 0412 7788 15')).toBe('common');
+  });
+
   it('refuses repetitive passwords', () => {
     expect(check('aaaaaaaaaaaaaa')).toBe('repetitive');
     expect(check('abababababababab')).toBe('repetitive');

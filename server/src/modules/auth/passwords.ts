@@ -37,9 +37,14 @@ export function checkPasswordStrength(password: string, minLength: number, email
   if (password.length > 256) return { code: 'too_long', message: 'Use at most 256 characters' };
   const lower = password.toLowerCase();
   const squashed = lower.replace(/[^a-z0-9]/g, '');
-  if (COMMON_PASSWORDS.has(lower) || COMMON_PASSWORDS.has(squashed) || COMMON_PASSWORDS.has(squashed.replace(/\d+$/, ''))) {
+  if (
+    COMMON_PASSWORDS.has(lower) ||
+    COMMON_PASSWORDS.has(squashed) ||
+    COMMON_PASSWORDS.has(squashed.replace(/\d+$/, ''))
+  ) {
     return { code: 'common', message: 'This password is too common; choose another' };
   }
+  if (/^[\d\s]+$/.test(password)) return { code: 'common', message: 'Digits alone are too easy to guess; add letters' };
   if (/^(.)\1+$/.test(password) || new Set(lower).size < 4) {
     return { code: 'repetitive', message: 'Use more different characters' };
   }

@@ -57,7 +57,12 @@ const TOUCH_INTERVAL_MS = 60_000;
  * Finds the live session of a cookie value: unexpired, of an active user in an active agency.
  * Extends the idle timeout, at most once a minute.
  */
-export async function findActiveSession(db: Db, token: string, timeouts: SessionTimeouts, now = Date.now()): Promise<ActiveSession | undefined> {
+export async function findActiveSession(
+  db: Db,
+  token: string,
+  timeouts: SessionTimeouts,
+  now = Date.now(),
+): Promise<ActiveSession | undefined> {
   if (token.length < 20 || token.length > 100) return undefined;
   const nowText = nowIso(now);
   const row = await db
@@ -128,7 +133,10 @@ export async function deleteUserSessions(trx: Tx | Db, userId: string, exceptIdH
 /** Removes expired sessions and lapsed throttle counters; run at start and every hour. */
 export async function purgeExpiredSessions(db: Db, now = Date.now()): Promise<void> {
   const nowText = nowIso(now);
-  await db.deleteFrom('sessions').where((eb) => eb.or([eb('idle_expires_at', '<=', nowText), eb('absolute_expires_at', '<=', nowText)])).execute();
+  await db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('idle_expires_at', '<=', nowText), eb('absolute_expires_at', '<=', nowText)]))
+    .execute();
   // A counter whose window began a day ago no longer blocks or counts toward anything.
   await db
     .deleteFrom('throttles')

@@ -18,12 +18,60 @@ interface DemoAgency {
 
 /** The demo agencies of the contract; names of places and bodies are fictional or generic. */
 export const DEMO_AGENCIES: readonly DemoAgency[] = [
-  { key: 'secretariat', name: 'Counter-Trafficking Advisory Committee Secretariat', type: 'CentralGovernment', countyCode: 47, contactEmail: 'secretariat@demo.kinga.test', contactPhone: '+254 20 000 0101', address: 'Harambee Avenue, Nairobi' },
-  { key: 'labour', name: 'State Department for Labour (demo)', type: 'CentralGovernment', countyCode: 47, contactEmail: 'labour@demo.kinga.test', contactPhone: '+254 20 000 0202', address: 'Community Area, Nairobi' },
-  { key: 'agencyA', name: 'Tumaini Safe House', type: 'NGO', countyCode: 1, contactEmail: 'tumaini@demo.kinga.test', contactPhone: '+254 41 000 0303', address: 'Nyali, Mombasa' },
-  { key: 'agencyB', name: "Children's Services Office, Kisumu", type: 'LocalGovernment', countyCode: 42, contactEmail: 'children.kisumu@demo.kinga.test', contactPhone: '+254 57 000 0404', address: 'Oginga Odinga Street, Kisumu' },
-  { key: 'police', name: 'Anti-Human Trafficking Police Unit (demo)', type: 'LawEnforcement', countyCode: 47, contactEmail: 'ahtu@demo.kinga.test', contactPhone: '+254 20 000 0505', address: 'Kilimani, Nairobi' },
-  { key: 'helpline', name: 'National Trafficking Helpline (demo)', type: 'NGO', countyCode: 47, contactEmail: 'helpline@demo.kinga.test', contactPhone: '+254 20 000 0606', address: 'Westlands, Nairobi' },
+  {
+    key: 'secretariat',
+    name: 'Counter-Trafficking Advisory Committee Secretariat',
+    type: 'CentralGovernment',
+    countyCode: 47,
+    contactEmail: 'secretariat@demo.kinga.test',
+    contactPhone: '+254 20 000 0101',
+    address: 'Harambee Avenue, Nairobi',
+  },
+  {
+    key: 'labour',
+    name: 'State Department for Labour (demo)',
+    type: 'CentralGovernment',
+    countyCode: 47,
+    contactEmail: 'labour@demo.kinga.test',
+    contactPhone: '+254 20 000 0202',
+    address: 'Community Area, Nairobi',
+  },
+  {
+    key: 'agencyA',
+    name: 'Tumaini Safe House',
+    type: 'NGO',
+    countyCode: 1,
+    contactEmail: 'tumaini@demo.kinga.test',
+    contactPhone: '+254 41 000 0303',
+    address: 'Nyali, Mombasa',
+  },
+  {
+    key: 'agencyB',
+    name: "Children's Services Office, Kisumu",
+    type: 'LocalGovernment',
+    countyCode: 42,
+    contactEmail: 'children.kisumu@demo.kinga.test',
+    contactPhone: '+254 57 000 0404',
+    address: 'Oginga Odinga Street, Kisumu',
+  },
+  {
+    key: 'police',
+    name: 'Anti-Human Trafficking Police Unit (demo)',
+    type: 'LawEnforcement',
+    countyCode: 47,
+    contactEmail: 'ahtu@demo.kinga.test',
+    contactPhone: '+254 20 000 0505',
+    address: 'Kilimani, Nairobi',
+  },
+  {
+    key: 'helpline',
+    name: 'National Trafficking Helpline (demo)',
+    type: 'NGO',
+    countyCode: 47,
+    contactEmail: 'helpline@demo.kinga.test',
+    contactPhone: '+254 20 000 0606',
+    address: 'Westlands, Nairobi',
+  },
 ];
 
 interface DemoUser {
@@ -36,15 +84,69 @@ interface DemoUser {
 
 /** The demo accounts of the contract; the persons are fictional. */
 export const DEMO_USERS: readonly DemoUser[] = [
-  { email: 'admin@demo.kinga.test', name: 'Amina Wanjiru', agency: 'secretariat', roles: ['administrator'], language: 'en' },
-  { email: 'secretariat@demo.kinga.test', name: 'Joseph Kamau Otieno', agency: 'secretariat', roles: ['secretariat'], language: 'en' },
-  { email: 'focal@demo.kinga.test', name: 'Grace Akinyi Omondi', agency: 'labour', roles: ['focal_point'], language: 'en' },
-  { email: 'caseworker.a@demo.kinga.test', name: 'Faith Mwende Musyoka', agency: 'agencyA', roles: ['case_worker'], language: 'sw' },
-  { email: 'supervisor.a@demo.kinga.test', name: 'Daniel Kiprono Ruto', agency: 'agencyA', roles: ['case_supervisor'], language: 'en' },
-  { email: 'caseworker.b@demo.kinga.test', name: 'Mercy Chebet Langat', agency: 'agencyB', roles: ['case_worker'], language: 'sw' },
-  { email: 'police@demo.kinga.test', name: 'Peter Mutua Nzioka', agency: 'police', roles: ['law_enforcement'], language: 'en' },
-  { email: 'analyst@demo.kinga.test', name: 'Halima Abdi Hassan', agency: 'secretariat', roles: ['analyst'], language: 'en' },
-  { email: 'hotline@demo.kinga.test', name: 'Brian Ochieng Were', agency: 'helpline', roles: ['hotline_operator'], language: 'sw' },
+  {
+    email: 'admin@demo.kinga.test',
+    name: 'Amina Wanjiru',
+    agency: 'secretariat',
+    roles: ['administrator'],
+    language: 'en',
+  },
+  {
+    email: 'secretariat@demo.kinga.test',
+    name: 'Joseph Kamau Otieno',
+    agency: 'secretariat',
+    roles: ['secretariat'],
+    language: 'en',
+  },
+  {
+    email: 'focal@demo.kinga.test',
+    name: 'Grace Akinyi Omondi',
+    agency: 'labour',
+    roles: ['focal_point'],
+    language: 'en',
+  },
+  {
+    email: 'caseworker.a@demo.kinga.test',
+    name: 'Faith Mwende Musyoka',
+    agency: 'agencyA',
+    roles: ['case_worker'],
+    language: 'sw',
+  },
+  {
+    email: 'supervisor.a@demo.kinga.test',
+    name: 'Daniel Kiprono Ruto',
+    agency: 'agencyA',
+    roles: ['case_supervisor'],
+    language: 'en',
+  },
+  {
+    email: 'caseworker.b@demo.kinga.test',
+    name: 'Mercy Chebet Langat',
+    agency: 'agencyB',
+    roles: ['case_worker'],
+    language: 'sw',
+  },
+  {
+    email: 'police@demo.kinga.test',
+    name: 'Peter Mutua Nzioka',
+    agency: 'police',
+    roles: ['law_enforcement'],
+    language: 'en',
+  },
+  {
+    email: 'analyst@demo.kinga.test',
+    name: 'Halima Abdi Hassan',
+    agency: 'secretariat',
+    roles: ['analyst'],
+    language: 'en',
+  },
+  {
+    email: 'hotline@demo.kinga.test',
+    name: 'Brian Ochieng Were',
+    agency: 'helpline',
+    roles: ['hotline_operator'],
+    language: 'sw',
+  },
 ];
 
 export async function isDemoInstance(db: Db): Promise<boolean> {
@@ -131,6 +233,9 @@ async function seedUsers(trx: Tx, agencyIds: Map<string, string>, passwordHashes
         updated_at: now,
       })
       .execute();
-    await trx.insertInto('user_roles').values(u.roles.map((role) => ({ user_id: id, role }))).execute();
+    await trx
+      .insertInto('user_roles')
+      .values(u.roles.map((role) => ({ user_id: id, role })))
+      .execute();
   }
 }

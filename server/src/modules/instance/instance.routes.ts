@@ -8,7 +8,10 @@ import type { App } from '../../http/app.ts';
 export function registerInstanceRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/health',
-    { config: { access: 'public' }, schema: { tags: ['instance'], summary: 'Liveness and database reachability', response: { 200: healthSchema } } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['instance'], summary: 'Liveness and database reachability', response: { 200: healthSchema } },
+    },
     async () => {
       await sql`select 1`.execute(ctx.db);
       return { status: 'ok' as const, database: ctx.engine, version: ctx.version };
@@ -17,7 +20,14 @@ export function registerInstanceRoutes(app: App, ctx: AppContext): void {
 
   app.get(
     '/api/public/instance',
-    { config: { access: 'public' }, schema: { tags: ['instance'], summary: 'What the sign-in page needs: demo flag, country, counties, languages', response: { 200: instanceSchema } } },
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['instance'],
+        summary: 'What the sign-in page needs: demo flag, country, counties, languages',
+        response: { 200: instanceSchema },
+      },
+    },
     async () => {
       const country = countryProfile(ctx.config.country);
       return {

@@ -274,5 +274,19 @@ describeIntegration('profile routes and second factor', () => {
       expect(expectProblem(weak, 400, 'validation_failed').issues?.[0]?.code).toBe('common');
       expect((await login({ email: user.email, password: user.password })).statusCode).toBe(200);
     });
+
+    it('a stolen session cannot guess the password: repeated wrong current passwords answer 429', async () => {
+      const user = await insertUser(t.ctx, { agencyId, roles: ['analyst'] });
+      const session = await signIn(t.app, user.email, user.password);
+      const attempt = (currentPassword: string) =>
+        as(session).post('/api/v1/profile/password', { currentPassword, newPassword: 'Ugali na sukuma wiki 12' });
+      for (let i = 0; i < t.ctx.config.loginMaxFailures; i += 1) {
+        expectProblem(await attempt(`guess number ${i}`), 400, 'validation_failed');
+      }
+      const blocked = await attempt(user.password);
+      expectProblem(blocked, 429, 'too_many_attempts');
+      expect(blocked.headers['retry-after']).toBeDefined();
+      expect((await login({ email: user.email, password: user.password })).statusCode).toBe(200);
+    });
   });
 });

@@ -7,6 +7,7 @@ import { describeSession, mustEnrolMfa } from '../auth/auth.service.ts';
 import { checkPasswordStrength, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { deleteUserSessions, type ActiveSession } from '../auth/sessions.ts';
 import { hashRecoveryCode, matchTotpStep, newRecoveryCodes, newTotpSecret, totpQrSvg, totpUri } from '../auth/totp.ts';
+import { Throttle } from '../auth/throttle.ts';
 import * as users from '../users/users.repository.ts';
 
 const secretLocation = (userId: string) => `users:${userId}:totp_secret_enc`;
@@ -18,10 +19,46 @@ async function getSelf(ctx: AppContext, rc: RequestContext) {
 }
 
 function auditOf(rc: RequestContext, action: string, outcome: AuditEntry['outcome'] = 'success'): AuditEntry {
-  return { action, outcome, actorId: rc.actor.userId, agencyId: rc.actor.agencyId, entityType: 'user', entityId: rc.actor.userId, requestId: rc.requestId };
+  return {
+    action,
+    outcome,
+    actorId: rc.actor.userId,
+    agencyId: rc.actor.agencyId,
+    entityType: 'user',
+    entityId: rc.actor.userId,
+    requestId: rc.requestId,
+  };
 }
 
-export async function updateLanguage(ctx: AppContext, rc: RequestContext, session: ActiveSession, language: Language): Promise<SessionUserDto> {
+/**
+ * Checks a secret the signed-in user re-enters (password, first TOTP code). Failures count
+ * toward a per-account limit, so a stolen session cannot be used to guess them.
+ */
+async function requireSecret(
+  ctx: AppContext,
+  rc: RequestContext,
+  action: string,
+  ok: () => Promise<boolean>,
+  issue: { path: string; message: string; code: string },
+): Promise<void> {
+  const throttle = new Throttle(ctx.db, ctx.engine);
+  const key = `reauth:${rc.actor.userId}`;
+  await throttle.assertAllowed([key]);
+  if (await ok()) return;
+  await throttle.recordFailure(key, { maxFailures: ctx.config.loginMaxFailures, windowMs: ctx.config.loginWindowMs });
+  await ctx.audit.record(auditOf(rc, action, 'failure'));
+  throw validationFailed([issue]);
+}
+
+const passwordMatches = (hash: string | null, password: string) => async () =>
+  hash !== null && (await verifyPassword(hash, password));
+
+export async function updateLanguage(
+  ctx: AppContext,
+  rc: RequestContext,
+  session: ActiveSession,
+  language: Language,
+): Promise<SessionUserDto> {
   await ctx.db.transaction().execute(async (trx) => {
     await users.updateUser(trx, rc.actor.userId, { language, updated_at: nowIso() });
     await ctx.audit.inTransaction(trx, auditOf(rc, 'profile.language'));
@@ -30,12 +67,19 @@ export async function updateLanguage(ctx: AppContext, rc: RequestContext, sessio
 }
 
 /** Changes the password after checking the current one; other sessions of the user end. */
-export async function changePassword(ctx: AppContext, rc: RequestContext, session: ActiveSession, current: string, next: string): Promise<void> {
+export async function changePassword(
+  ctx: AppContext,
+  rc: RequestContext,
+  session: ActiveSession,
+  current: string,
+  next: string,
+): Promise<void> {
   const user = await getSelf(ctx, rc);
-  if (!user.password_hash || !(await verifyPassword(user.password_hash, current))) {
-    await ctx.audit.record(auditOf(rc, 'profile.password', 'failure'));
-    throw validationFailed([{ path: 'body.currentPassword', message: 'The current password is wrong', code: 'wrong_password' }]);
-  }
+  await requireSecret(ctx, rc, 'profile.password', passwordMatches(user.password_hash, current), {
+    path: 'body.currentPassword',
+    message: 'The current password is wrong',
+    code: 'wrong_password',
+  });
   const weak = checkPasswordStrength(next, ctx.config.passwordMinLength, user.email);
   if (weak) throw validationFailed([{ path: 'body.newPassword', message: weak.message, code: weak.code }]);
   const hash = await hashPassword(next);
@@ -70,10 +114,12 @@ export async function confirmTotpEnrolment(ctx: AppContext, rc: RequestContext, 
   if (!user.totp_secret_enc) throw conflict('mfa_not_started', 'Start the set-up first');
   const secret = ctx.keyring.decrypt('totp', user.totp_secret_enc, secretLocation(user.id));
   const step = matchTotpStep(secret, code);
-  if (step === undefined) {
-    await ctx.audit.record(auditOf(rc, 'profile.totp_enable', 'failure'));
-    throw validationFailed([{ path: 'body.code', message: 'The code is wrong; check the time on your phone', code: 'invalid_totp' }]);
-  }
+  await requireSecret(ctx, rc, 'profile.totp_enable', () => Promise.resolve(step !== undefined), {
+    path: 'body.code',
+    message: 'The code is wrong; check the time on your phone',
+    code: 'invalid_totp',
+  });
+  if (step === undefined) return [];
   const codes = newRecoveryCodes();
   await ctx.db.transaction().execute(async (trx) => {
     await users.updateUser(trx, user.id, { totp_enabled: 1, totp_last_step: step, updated_at: nowIso() });
@@ -86,24 +132,46 @@ export async function confirmTotpEnrolment(ctx: AppContext, rc: RequestContext, 
 /** Turns the second factor off, with the password, unless the account must keep one. */
 export async function disableTotp(ctx: AppContext, rc: RequestContext, password: string): Promise<void> {
   const user = await getSelf(ctx, rc);
-  if (!user.password_hash || !(await verifyPassword(user.password_hash, password))) {
-    await ctx.audit.record(auditOf(rc, 'profile.totp_disable', 'failure'));
-    throw validationFailed([{ path: 'body.password', message: 'The password is wrong', code: 'wrong_password' }]);
-  }
-  const required = mustEnrolMfa(ctx, { isDemo: user.is_demo === 1, mfaRequired: user.mfa_required === 1, totpEnabled: false }, user.roles);
+  await requireSecret(ctx, rc, 'profile.totp_disable', passwordMatches(user.password_hash, password), {
+    path: 'body.password',
+    message: 'The password is wrong',
+    code: 'wrong_password',
+  });
+  const required = mustEnrolMfa(
+    ctx,
+    { isDemo: user.is_demo === 1, mfaRequired: user.mfa_required === 1, totpEnabled: false },
+    user.roles,
+  );
   if (required) throw conflict('mfa_required', 'Your account must keep a second factor');
   await ctx.db.transaction().execute(async (trx) => {
-    await users.updateUser(trx, user.id, { totp_enabled: 0, totp_secret_enc: null, totp_last_step: null, updated_at: nowIso() });
+    await users.updateUser(trx, user.id, {
+      totp_enabled: 0,
+      totp_secret_enc: null,
+      totp_last_step: null,
+      updated_at: nowIso(),
+    });
     await trx.deleteFrom('recovery_codes').where('user_id', '=', user.id).execute();
     await ctx.audit.inTransaction(trx, auditOf(rc, 'profile.totp_disable'));
   });
 }
 
-async function replaceRecoveryCodes(trx: Parameters<typeof users.updateUser>[0], userId: string, codes: string[]): Promise<void> {
+async function replaceRecoveryCodes(
+  trx: Parameters<typeof users.updateUser>[0],
+  userId: string,
+  codes: string[],
+): Promise<void> {
   await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
   const now = nowIso();
   await trx
     .insertInto('recovery_codes')
-    .values(codes.map((c) => ({ id: newId(), user_id: userId, code_hash: hashRecoveryCode(c), used_at: null, created_at: now })))
+    .values(
+      codes.map((c) => ({
+        id: newId(),
+        user_id: userId,
+        code_hash: hashRecoveryCode(c),
+        used_at: null,
+        created_at: now,
+      })),
+    )
     .execute();
 }

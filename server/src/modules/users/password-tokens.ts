@@ -8,14 +8,26 @@ function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
+/** Voids every password link of a user (a new link, a deactivation). */
+export async function revokePasswordTokens(trx: Tx, userId: string): Promise<void> {
+  await trx.deleteFrom('password_tokens').where('user_id', '=', userId).execute();
+}
+
 /** Issues a one-time password link token; earlier unused tokens of the user stop working. */
 export async function issuePasswordToken(trx: Tx, userId: string, purpose: 'setup' | 'reset', now = Date.now()) {
-  await trx.deleteFrom('password_tokens').where('user_id', '=', userId).execute();
+  await revokePasswordTokens(trx, userId);
   const token = randomBytes(32).toString('base64url');
   const expiresAt = nowIso(now + LIFETIME_MS[purpose]);
   await trx
     .insertInto('password_tokens')
-    .values({ token_hash: hashToken(token), user_id: userId, purpose, created_at: nowIso(now), expires_at: expiresAt, used_at: null })
+    .values({
+      token_hash: hashToken(token),
+      user_id: userId,
+      purpose,
+      created_at: nowIso(now),
+      expires_at: expiresAt,
+      used_at: null,
+    })
     .execute();
   return { token, expiresAt };
 }

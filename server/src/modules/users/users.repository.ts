@@ -46,7 +46,10 @@ export async function listUsers(db: Db, scope: AgencyScope, query: z.output<type
     .limit(query.limit + 1)
     .execute();
   const page = pageFrom(rows, query.limit, (r) => r.sort_value);
-  const roles = await findRoles(db, page.rows.map((r) => r.id));
+  const roles = await findRoles(
+    db,
+    page.rows.map((r) => r.id),
+  );
   return {
     rows: page.rows.map(({ sort_value: _sortValue, ...r }) => ({ ...r, roles: roles.get(r.id) ?? [] })),
     nextCursor: page.nextCursor,
@@ -56,7 +59,12 @@ export async function listUsers(db: Db, scope: AgencyScope, query: z.output<type
 async function findRoles(db: Db | Tx, userIds: string[]): Promise<Map<string, Role[]>> {
   const byUser = new Map<string, Role[]>();
   if (userIds.length === 0) return byUser;
-  const rows = await db.selectFrom('user_roles').select(['user_id', 'role']).where('user_id', 'in', userIds).orderBy('role').execute();
+  const rows = await db
+    .selectFrom('user_roles')
+    .select(['user_id', 'role'])
+    .where('user_id', 'in', userIds)
+    .orderBy('role')
+    .execute();
   for (const r of rows) {
     const list = byUser.get(r.user_id) ?? [];
     list.push(r.role as Role);
@@ -100,10 +108,16 @@ export async function updateUser(trx: Tx | Db, id: string, patch: Partial<UserRo
 export async function replaceRoles(trx: Tx, userId: string, roles: readonly Role[]): Promise<void> {
   await trx.deleteFrom('user_roles').where('user_id', '=', userId).execute();
   if (roles.length > 0) {
-    await trx.insertInto('user_roles').values(roles.map((role) => ({ user_id: userId, role }))).execute();
+    await trx
+      .insertInto('user_roles')
+      .values(roles.map((role) => ({ user_id: userId, role })))
+      .execute();
   }
 }
 
-export async function findAgencyName(db: Db | Tx, agencyId: string): Promise<{ name: string; status: string } | undefined> {
+export async function findAgencyName(
+  db: Db | Tx,
+  agencyId: string,
+): Promise<{ name: string; status: string } | undefined> {
   return db.selectFrom('agencies').select(['name', 'status']).where('id', '=', agencyId).executeTakeFirst();
 }

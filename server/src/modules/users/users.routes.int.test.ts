@@ -394,6 +394,25 @@ describeIntegration('user routes', () => {
         entityId: staff.id,
       });
       expectProblem(await as(session).get('/api/v1/auth/session'), 401, 'unauthenticated');
+      // The old password is void until the link is used: whoever knew it cannot come back.
+      expectProblem(
+        await as(null).post('/api/v1/auth/login', { email: staff.email, password: staff.password }),
+        401,
+        'invalid_credentials',
+      );
+    });
+
+    it('deactivating an account voids its unused password links', async () => {
+      const staff = await insertUser(t.ctx, { agencyId: agencyAId, roles: ['analyst'] });
+      const link = json<PasswordLinkDto>(await as(admin).post(`/api/v1/users/${staff.id}/password-reset`));
+      expect((await as(admin).patch(`/api/v1/users/${staff.id}`, { status: 'inactive' })).statusCode).toBe(200);
+      expect((await as(admin).patch(`/api/v1/users/${staff.id}`, { status: 'active' })).statusCode).toBe(200);
+      const token = link.url.split('#token=')[1] ?? '';
+      expectProblem(
+        await as(null).post('/api/v1/auth/password-reset', { token, password: 'Mvua ya masika inanyesha Kericho' }),
+        400,
+        'invalid_token',
+      );
     });
 
     it('a focal point issues a link for own-agency staff but gets 404 (denied) for another agency’s', async () => {

@@ -22,7 +22,12 @@ export function registerUserRoutes(app: App, ctx: AppContext): void {
     '/api/v1/users',
     {
       config: { access: 'user:read' },
-      schema: { tags: ['users'], summary: 'List the accounts in scope', querystring: listUsersQuerySchema, response: { 200: pageOf(userSchema), ...errors } },
+      schema: {
+        tags: ['users'],
+        summary: 'List the accounts in scope',
+        querystring: listUsersQuerySchema,
+        response: { 200: pageOf(userSchema), ...errors },
+      },
     },
     (request) => service.listUsers(ctx, requestContext(request), request.query),
   );
@@ -38,14 +43,20 @@ export function registerUserRoutes(app: App, ctx: AppContext): void {
         response: { 201: createdUserSchema, ...errors },
       },
     },
-    async (request, reply) => reply.code(201).send(await service.createUser(ctx, requestContext(request), request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await service.createUser(ctx, requestContext(request), request.body)),
   );
 
   app.get(
     '/api/v1/users/:id',
     {
       config: { access: 'user:read' },
-      schema: { tags: ['users'], summary: 'Read an account (audited)', params, response: { 200: userSchema, ...errors } },
+      schema: {
+        tags: ['users'],
+        summary: 'Read an account (audited)',
+        params,
+        response: { 200: userSchema, ...errors },
+      },
     },
     (request) => service.getUser(ctx, requestContext(request), request.params.id),
   );
@@ -54,7 +65,13 @@ export function registerUserRoutes(app: App, ctx: AppContext): void {
     '/api/v1/users/:id',
     {
       config: { access: 'user:manage' },
-      schema: { tags: ['users'], summary: 'Change, deactivate or reactivate an account', params, body: updateUserSchema, response: { 200: userSchema, ...errors } },
+      schema: {
+        tags: ['users'],
+        summary: 'Change, deactivate or reactivate an account',
+        params,
+        body: updateUserSchema,
+        response: { 200: userSchema, ...errors },
+      },
     },
     (request) => service.updateUser(ctx, requestContext(request), request.params.id, request.body),
   );
@@ -63,7 +80,12 @@ export function registerUserRoutes(app: App, ctx: AppContext): void {
     '/api/v1/users/:id/password-reset',
     {
       config: { access: 'user:manage' },
-      schema: { tags: ['users'], summary: 'Issue a one-time password reset link; ends the user’s sessions', params, response: { 200: passwordLinkSchema, ...errors } },
+      schema: {
+        tags: ['users'],
+        summary: 'Issue a one-time password reset link; ends the user’s sessions',
+        params,
+        response: { 200: passwordLinkSchema, ...errors },
+      },
     },
     (request) => service.issuePasswordReset(ctx, requestContext(request), request.params.id),
   );

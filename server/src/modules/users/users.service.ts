@@ -1,4 +1,11 @@
-import type { createUserSchema, listUsersQuerySchema, PasswordLinkDto, Role, updateUserSchema, UserDto } from '@kinga/shared';
+import type {
+  createUserSchema,
+  listUsersQuerySchema,
+  PasswordLinkDto,
+  Role,
+  updateUserSchema,
+  UserDto,
+} from '@kinga/shared';
 import type { z } from 'zod';
 import { requireAccess, userScope } from '../../access/access.ts';
 import type { AuditEntry } from '../../audit/audit.ts';
@@ -7,7 +14,7 @@ import type { Tx } from '../../db/database.ts';
 import { newId, nowIso } from '../../db/ids.ts';
 import { conflict, hiddenRecord, validationFailed } from '../../http/errors.ts';
 import { deleteUserSessions } from '../auth/sessions.ts';
-import { issuePasswordToken, passwordLinkUrl } from './password-tokens.ts';
+import { issuePasswordToken, passwordLinkUrl, revokePasswordTokens } from './password-tokens.ts';
 import { presentUser } from './users.presenter.ts';
 import * as repo from './users.repository.ts';
 
@@ -72,11 +79,16 @@ export async function updateUser(ctx: AppContext, rc: RequestContext, id: string
   return ctx.db.transaction().execute(async (trx) => {
     const current = await getVisibleUser(ctx, rc, id, trx);
     const grant = { agencyId: input.agencyId ?? current.agency_id, roles: input.roles ?? current.roles };
-    requireAccess(rc.actor, { action: 'user:manage', user: { id, agencyId: current.agency_id, roles: current.roles }, grant });
+    requireAccess(rc.actor, {
+      action: 'user:manage',
+      user: { id, agencyId: current.agency_id, roles: current.roles },
+      grant,
+    });
     if (id === rc.actor.userId && (input.status === 'inactive' || input.roles !== undefined)) {
       throw conflict('own_account', 'You cannot deactivate yourself or change your own roles');
     }
-    if (input.agencyId !== undefined && input.agencyId !== current.agency_id) await assertActiveAgency(trx, input.agencyId);
+    if (input.agencyId !== undefined && input.agencyId !== current.agency_id)
+      await assertActiveAgency(trx, input.agencyId);
     if (input.email !== undefined && (await repo.isEmailTaken(trx, input.email, id))) {
       throw conflict('email_taken', 'An account with this email exists');
     }
@@ -95,8 +107,13 @@ export async function updateUser(ctx: AppContext, rc: RequestContext, id: string
     const movedAgency = input.agencyId !== undefined && input.agencyId !== current.agency_id;
     const deactivated = input.status === 'inactive' && current.status === 'active';
     if (rolesChanged || movedAgency || deactivated) await deleteUserSessions(trx, id);
+    if (deactivated) await revokePasswordTokens(trx, id);
 
-    const action = deactivated ? 'user.deactivate' : input.status === 'active' && current.status === 'inactive' ? 'user.activate' : 'user.update';
+    const action = deactivated
+      ? 'user.deactivate'
+      : input.status === 'active' && current.status === 'inactive'
+        ? 'user.activate'
+        : 'user.update';
     await ctx.audit.inTransaction(trx, auditOf(rc, action, id));
     const updated = await repo.findUser(trx, id);
     if (!updated) throw new Error('updated user vanished');
@@ -104,12 +121,16 @@ export async function updateUser(ctx: AppContext, rc: RequestContext, id: string
   });
 }
 
-/** Issues a one-time reset link and signs the user out everywhere. */
+/**
+ * Issues a one-time reset link, signs the user out everywhere and voids the old password,
+ * so that whoever may know it cannot sign in again before the link is used.
+ */
 export async function issuePasswordReset(ctx: AppContext, rc: RequestContext, id: string): Promise<PasswordLinkDto> {
   return ctx.db.transaction().execute(async (trx) => {
     const current = await getVisibleUser(ctx, rc, id, trx);
     requireAccess(rc.actor, { action: 'user:manage', user: { id, agencyId: current.agency_id, roles: current.roles } });
     const link = await issuePasswordToken(trx, id, 'reset');
+    await repo.updateUser(trx, id, { password_hash: null, updated_at: nowIso() });
     await deleteUserSessions(trx, id);
     await ctx.audit.inTransaction(trx, auditOf(rc, 'user.password_link', id));
     return toLink(ctx, link);
