@@ -5,7 +5,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { LOGIN_MAX_FAILURES } from './settings.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const port = Number(process.env.E2E_PORT ?? 3100);
+const port = Number(process.env.E2E_PORT ?? 3490);
 const baseURL = `http://127.0.0.1:${port}`;
 // A fixed path, emptied before every start, so each run begins on a freshly seeded demo database.
 const dataDir = path.join(os.tmpdir(), `kinga-e2e-${port}`);
@@ -13,7 +13,7 @@ const dataDir = path.join(os.tmpdir(), `kinga-e2e-${port}`);
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
-  outputDir: 'artifacts',
+  outputDir: 'artifacts/results',
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,
@@ -60,7 +60,8 @@ export default defineConfig({
     // Always rebuild the web app (about two seconds) so a stale web/dist is never tested; then start as `npm start` does.
     command: `node -e "require('fs').rmSync(process.argv[1], { recursive: true, force: true })" "${dataDir}" && npm run build -w web && node scripts/start.mjs`,
     cwd: root,
-    url: `${baseURL}/api/health`,
+    // A page, not /api/health: the server serves the web app only when web/dist was complete at its start.
+    url: `${baseURL}/sign-in`,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'ignore',

@@ -1,0 +1,67 @@
+import { expect, freshTotpCode, mainNav, messages, signInWith, signOut, submitSignIn, test } from './fixtures.ts';
+
+const { en } = messages;
+
+test('a user who must use a second factor enrols at first sign-in, then signs in with a code', async ({
+  page,
+  adminApi,
+}, testInfo) => {
+  // Two sign-ins with codes of different 30-second steps can need a wait of up to one step.
+  test.setTimeout(120_000);
+  const account = await adminApi.createAccount(testInfo, ['analyst'], { mfaRequired: true });
+
+  let secret = '';
+  let enrolStep = -1;
+  let recoveryCodes: string[] = [];
+  await test.step('first sign-in leads to enrolment only', async () => {
+    await signInWith(page, account);
+    await expect(page).toHaveURL(/\/profile$/);
+    await expect(page.getByText(en['profile.mfaRequired'])).toBeVisible();
+    await expect(mainNav(page).getByRole('link')).toHaveText([en['nav.profile']]);
+    await page.goto('/users');
+    await expect(page).toHaveURL(/\/profile$/);
+  });
+
+  await test.step('enrol with the manual setup key', async () => {
+    await page.getByRole('button', { name: en['profile.mfaStart'] }).click();
+    await expect(page.getByRole('img', { name: en['profile.mfaQrAlt'] })).toBeVisible();
+    await expect(page.getByText(en['profile.mfaManual'])).toBeVisible();
+    secret = (await page.getByTestId('totp-secret').innerText()).trim();
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    const fresh = await freshTotpCode(secret);
+    enrolStep = fresh.step;
+    await page.getByLabel(en['profile.mfaCode'], { exact: true }).fill(fresh.code);
+    await page.getByRole('button', { name: en['profile.mfaConfirm'] }).click();
+    await expect(page.getByRole('heading', { name: en['profile.recoveryTitle'] })).toBeVisible();
+    const list = page.getByRole('list', { name: en['profile.recoveryListLabel'] });
+    await expect(list.getByRole('listitem')).toHaveCount(10);
+    recoveryCodes = await list.getByRole('listitem').allInnerTexts();
+    await page.getByRole('button', { name: en['profile.recoverySaved'] }).click();
+    await expect(page.getByText(en['profile.mfaEnabled'])).toBeVisible();
+    await expect(mainNav(page).getByRole('link', { name: en['nav.home'] })).toBeVisible();
+    await signOut(page);
+  });
+
+  await test.step('sign in again with password and a fresh code', async () => {
+    await submitSignIn(page, account);
+    await expect(page.getByText(en['signIn.totpNeeded'])).toBeVisible();
+    const codeField = page.getByLabel(en['signIn.totp'], { exact: true });
+    await expect(codeField).toBeFocused();
+    const { code } = await freshTotpCode(secret, enrolStep);
+    await codeField.fill(code);
+    await page.getByRole('button', { name: en['signIn.submit'] }).click();
+    // The full navigation, not the enrolment-only one; the page is where the last sign-out happened.
+    await expect(mainNav(page).getByRole('link')).toHaveText([en['nav.home'], en['nav.agencies'], en['nav.profile']]);
+    await expect(page.getByText(en['shell.signedInAs'].replace('{name}', account.user.name))).toBeVisible();
+    await signOut(page);
+  });
+
+  await test.step('a recovery code also works, once', async () => {
+    await submitSignIn(page, account);
+    const [recoveryCode] = recoveryCodes;
+    expect(recoveryCode).toBeDefined();
+    await page.getByLabel(en['signIn.totp'], { exact: true }).fill(recoveryCode ?? '');
+    await page.getByRole('button', { name: en['signIn.submit'] }).click();
+    await expect(mainNav(page).getByRole('link', { name: en['nav.home'] })).toBeVisible();
+  });
+});
