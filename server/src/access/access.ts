@@ -11,6 +11,20 @@ export interface Actor {
   mfaEnrolmentRequired: boolean;
 }
 
+const NO_PERMISSIONS: ReadonlySet<Permission> = new Set();
+const permissionSets = new Map<string, ReadonlySet<Permission>>();
+
+/** The permission set of a combination of roles, computed once per combination (it runs on every request). */
+function permissionSetOf(roles: readonly Role[]): ReadonlySet<Permission> {
+  const key = [...roles].sort().join(',');
+  let set = permissionSets.get(key);
+  if (!set) {
+    set = new Set(permissionsOf(roles));
+    permissionSets.set(key, set);
+  }
+  return set;
+}
+
 export function buildActor(user: {
   id: string;
   agencyId: string;
@@ -21,7 +35,7 @@ export function buildActor(user: {
     userId: user.id,
     agencyId: user.agencyId,
     roles: user.roles,
-    permissions: new Set(user.mfaEnrolmentRequired ? [] : permissionsOf(user.roles)),
+    permissions: user.mfaEnrolmentRequired ? NO_PERMISSIONS : permissionSetOf(user.roles),
     mfaEnrolmentRequired: user.mfaEnrolmentRequired,
   };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db, Engine, Tx } from '../db/database.ts';
 import { newId, nowIso } from '../db/ids.ts';
+import { hotQuery } from '../db/hot-query.ts';
 import type { AuditEventTable } from '../db/schema.ts';
 
 /** One audit fact. Identifiers only: never field values or personal data. */
@@ -46,12 +47,7 @@ export async function appendAudit(trx: Tx, engine: Engine, entries: readonly Aud
   if (entries.length === 0) return;
   // SQLite runs one transaction at a time on Kinga's single connection; PostgreSQL needs the lock.
   if (engine === 'postgres') await sql`select pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`.execute(trx);
-  const last = await trx
-    .selectFrom('audit_events')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const [last] = await selectChainHead(trx);
   let seq = last?.seq ?? 0;
   let prevHash = last?.hash ?? GENESIS_HASH;
   const rows: AuditEventTable[] = [];
@@ -75,13 +71,47 @@ export async function appendAudit(trx: Tx, engine: Engine, entries: readonly Aud
     rows.push({ ...row, hash });
     prevHash = hash;
   }
-  // Chunks keep each statement under SQLite's bound-parameter limit.
+  if (engine === 'sqlite') {
+    // In-process SQLite: one cached single-row statement beats a new multi-row statement per batch size.
+    for (const row of rows) await insertAuditRow(trx, row);
+    return;
+  }
+  // PostgreSQL: one round trip per chunk; chunks stay under the bound-parameter limit.
   for (let i = 0; i < rows.length; i += 500) {
     await trx
       .insertInto('audit_events')
       .values(rows.slice(i, i + 500))
       .execute();
   }
+}
+
+const selectChainHead = hotQuery('audit.head', (db) =>
+  db.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1),
+);
+
+const AUDIT_COLUMNS = [
+  'seq',
+  'id',
+  'occurred_at',
+  'actor_id',
+  'agency_id',
+  'action',
+  'entity_type',
+  'entity_id',
+  'outcome',
+  'request_id',
+  'prev_hash',
+  'hash',
+] as const satisfies readonly (keyof AuditEventTable)[];
+
+const insertAuditStatement = hotQuery('audit.insert', (db, ...values: unknown[]) =>
+  db
+    .insertInto('audit_events')
+    .values(Object.fromEntries(AUDIT_COLUMNS.map((column, i) => [column, values[i]])) as unknown as AuditEventTable),
+);
+
+function insertAuditRow(trx: Tx, row: AuditEventTable) {
+  return insertAuditStatement(trx, ...AUDIT_COLUMNS.map((column) => row[column]));
 }
 
 interface Pending {

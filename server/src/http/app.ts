@@ -12,6 +12,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { buildActor, hasPermission, type Actor, type RouteAccess } from '../access/access.ts';
 import type { AppContext, RequestContext } from '../context.ts';
+import { mustEnrolMfa } from '../modules/auth/auth.service.ts';
 import { findActiveSession, type ActiveSession } from '../modules/auth/sessions.ts';
 import { HttpProblem, forbidden, unauthenticated } from './errors.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
@@ -93,7 +94,7 @@ export async function buildHttpApp(ctx: AppContext): Promise<App> {
       });
       if (session) {
         request.session = session;
-        request.actor = await loadActor(ctx, session);
+        request.actor = loadActor(ctx, session);
       }
     }
     if (access === 'public') return;
@@ -127,17 +128,12 @@ export async function buildHttpApp(ctx: AppContext): Promise<App> {
   return app;
 }
 
-async function loadActor(ctx: AppContext, session: ActiveSession): Promise<Actor> {
-  const roles = await ctx.db.selectFrom('user_roles').select('role').where('user_id', '=', session.userId).execute();
-  const roleNames = roles.map((r) => r.role) as Actor['roles'];
-  const mustHaveMfa =
-    !session.user.isDemo &&
-    (session.user.mfaRequired || roleNames.some((r) => ctx.config.mfaRequiredRoles.includes(r)));
+function loadActor(ctx: AppContext, session: ActiveSession): Actor {
   return buildActor({
     id: session.userId,
     agencyId: session.user.agencyId,
-    roles: roleNames,
-    mfaEnrolmentRequired: mustHaveMfa && !session.user.totpEnabled,
+    roles: session.user.roles,
+    mfaEnrolmentRequired: mustEnrolMfa(ctx, session.user, session.user.roles),
   });
 }
 

@@ -139,11 +139,13 @@ async function acceptSecondFactor(ctx: AppContext, user: users.UserRow, code: st
   return result.numUpdatedRows === 1n;
 }
 
+/** Whether the account must enrol a second factor before it may do anything else. */
 export function mustEnrolMfa(
   ctx: AppContext,
   user: { isDemo: boolean; mfaRequired: boolean; totpEnabled: boolean },
   roles: readonly Role[],
 ): boolean {
+  // Demo accounts are exempt so the demo can be tried without an authenticator app.
   if (user.isDemo || user.totpEnabled) return false;
   return user.mfaRequired || roles.some((r) => ctx.config.mfaRequiredRoles.includes(r));
 }

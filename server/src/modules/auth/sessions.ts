@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { Role } from '@kinga/shared';
 import type { Db, Tx } from '../../db/database.ts';
+import { hotQuery } from '../../db/hot-query.ts';
 import { nowIso } from '../../db/ids.ts';
 
 export interface SessionTimeouts {
@@ -47,28 +49,19 @@ export interface ActiveSession {
     isDemo: boolean;
     mfaRequired: boolean;
     totpEnabled: boolean;
+    roles: Role[];
   };
 }
 
 // Touching the session on every request would turn each read into a write; once a minute is enough for idle expiry.
 const TOUCH_INTERVAL_MS = 60_000;
 
-/**
- * Finds the live session of a cookie value: unexpired, of an active user in an active agency.
- * Extends the idle timeout, at most once a minute.
- */
-export async function findActiveSession(
-  db: Db,
-  token: string,
-  timeouts: SessionTimeouts,
-  now = Date.now(),
-): Promise<ActiveSession | undefined> {
-  if (token.length < 20 || token.length > 100) return undefined;
-  const nowText = nowIso(now);
-  const row = await db
+const selectLiveSession = hotQuery('session.findLive', (db, idHash: string, now: string) =>
+  db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .innerJoin('agencies as a', 'a.id', 'u.agency_id')
+    .leftJoin('user_roles as r', 'r.user_id', 's.user_id')
     .select([
       's.id_hash',
       's.user_id',
@@ -84,13 +77,30 @@ export async function findActiveSession(
       'u.is_demo',
       'u.mfa_required',
       'u.totp_enabled',
+      'r.role',
     ])
-    .where('s.id_hash', '=', hashSessionToken(token))
-    .where('s.idle_expires_at', '>', nowText)
-    .where('s.absolute_expires_at', '>', nowText)
+    .where('s.id_hash', '=', idHash)
+    .where('s.idle_expires_at', '>', now)
+    .where('s.absolute_expires_at', '>', now)
     .where('u.status', '=', 'active')
     .where('a.status', '=', 'active')
-    .executeTakeFirst();
+    .orderBy('r.role'),
+);
+
+/**
+ * Finds the live session of a cookie value: unexpired, of an active user in an active agency,
+ * with the user's roles. Extends the idle timeout, at most once a minute.
+ */
+export async function findActiveSession(
+  db: Db,
+  token: string,
+  timeouts: SessionTimeouts,
+  now = Date.now(),
+): Promise<ActiveSession | undefined> {
+  if (token.length < 20 || token.length > 100) return undefined;
+  const nowText = nowIso(now);
+  const rows = await selectLiveSession(db, hashSessionToken(token), nowText);
+  const row = rows[0];
   if (!row) return undefined;
   if (now - Date.parse(row.last_seen_at) > TOUCH_INTERVAL_MS) {
     await db
@@ -115,6 +125,7 @@ export async function findActiveSession(
       isDemo: row.is_demo === 1,
       mfaRequired: row.mfa_required === 1,
       totpEnabled: row.totp_enabled === 1,
+      roles: rows.flatMap((r) => (r.role ? [r.role as Role] : [])),
     },
   };
 }

@@ -3,6 +3,7 @@ import type { listUsersQuerySchema, Role } from '@kinga/shared';
 import type { z } from 'zod';
 import type { AgencyScope } from '../../access/access.ts';
 import type { Db, Tx } from '../../db/database.ts';
+import { hotQuery } from '../../db/hot-query.ts';
 import { afterCursor, containsText, decodeCursor, pageFrom } from '../../db/keyset.ts';
 import type { UserTable } from '../../db/schema.ts';
 
@@ -73,17 +74,24 @@ async function findRoles(db: Db | Tx, userIds: string[]): Promise<Map<string, Ro
   return byUser;
 }
 
-export async function findUser(db: Db | Tx, id: string): Promise<UserWithAgency | undefined> {
-  const row = await db
+const selectUserWithRoles = hotQuery('user.findWithRoles', (db, id: string) =>
+  db
     .selectFrom('users as u')
     .innerJoin('agencies as a', 'a.id', 'u.agency_id')
+    .leftJoin('user_roles as r', 'r.user_id', 'u.id')
     .selectAll('u')
-    .select('a.name as agency_name')
+    .select(['a.name as agency_name', 'r.role'])
     .where('u.id', '=', id)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const roles = await findRoles(db, [id]);
-  return { ...row, roles: roles.get(id) ?? [] };
+    .orderBy('r.role'),
+);
+
+/** One account with its agency's name and its roles, in one query. */
+export async function findUser(db: Db | Tx, id: string): Promise<UserWithAgency | undefined> {
+  const rows = await selectUserWithRoles(db, id);
+  const first = rows[0];
+  if (!first) return undefined;
+  const { role: _role, ...user } = first;
+  return { ...user, roles: rows.flatMap((r) => (r.role ? [r.role as Role] : [])) };
 }
 
 export function findUserByEmail(db: Db | Tx, email: string): Promise<UserRow | undefined> {
