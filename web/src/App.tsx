@@ -17,9 +17,11 @@ import { UsersPage } from './pages/UsersPage.tsx';
 
 /** Pages behind sign-in; an account that must enrol a second factor only reaches its profile. */
 function RequireSignIn() {
-  const { user } = useSession();
+  const { user, signedOut } = useSession();
   const location = useLocation();
-  if (!user) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+  if (!user) {
+    return <Navigate to="/sign-in" replace state={signedOut ? null : { from: location.pathname + location.search }} />;
+  }
   if (user.mfaEnrolmentRequired && location.pathname !== '/profile') return <Navigate to="/profile" replace />;
   return <Outlet />;
 }

@@ -52,7 +52,7 @@ export function Layout() {
     try {
       await signOut();
     } finally {
-      await navigate('/sign-in');
+      await navigate('/sign-in', { replace: true });
     }
   };
 

@@ -8,6 +8,8 @@ interface SessionContextValue {
   user: SessionUserDto | null;
   /** True once the session ended by itself (expired or revoked), so sign-in can say why. */
   sessionEnded: boolean;
+  /** True after the user signed out here: the next sign-in starts at home, not at the last page (a shared phone). */
+  signedOut: boolean;
   /** Takes over a session answered by the login endpoint. */
   startSession: (session: SessionDto) => void;
   signOut: () => Promise<void>;
@@ -36,6 +38,7 @@ export function SessionProvider({
   const { setLanguage } = useLanguage();
   const [state, setState] = useState<BootState>({ phase: 'loading' });
   const [sessionEnded, setSessionEnded] = useState(false);
+  const [signedOut, setSignedOut] = useState(false);
 
   const applyUser = useCallback(
     (user: SessionUserDto | null) => {
@@ -75,6 +78,7 @@ export function SessionProvider({
     (session: SessionDto) => {
       setCsrfToken(session.csrfToken);
       setSessionEnded(false);
+      setSignedOut(false);
       applyUser(session.user);
     },
     [applyUser],
@@ -86,6 +90,7 @@ export function SessionProvider({
     } finally {
       setCsrfToken(null);
       setSessionEnded(false);
+      setSignedOut(true);
       applyUser(null);
     }
   }, [applyUser]);
@@ -115,13 +120,14 @@ export function SessionProvider({
       instance: state.instance,
       user: state.user,
       sessionEnded,
+      signedOut,
       startSession,
       signOut,
       refreshSession,
       chooseLanguage,
       can: (permission) => state.user?.permissions.includes(permission) ?? false,
     };
-  }, [state, sessionEnded, startSession, signOut, refreshSession, chooseLanguage]);
+  }, [state, sessionEnded, signedOut, startSession, signOut, refreshSession, chooseLanguage]);
 
   if (state.phase === 'loading') return <>{loading}</>;
   if (state.phase === 'failed' || !value) return <>{failed}</>;
