@@ -10,7 +10,7 @@ const compiledByDb = new WeakMap<object, Map<string, CompiledQuery>>();
  * cost more than running it (PERFORMANCE-NOTES in docs/decisions/010-hot-queries.md).
  * `build` must use each argument only as a bound value, never to shape the query.
  */
-export function hotQuery<A extends unknown[], R>(name: string, build: (db: Db, ...args: A) => Compilable<R>) {
+export function hotQuery<A extends unknown[], R>(name: string, build: (db: Db | Tx, ...args: A) => Compilable<R>) {
   return async (db: Db | Tx, ...args: A): Promise<R[]> => {
     // A transaction shares its database's dialect, so the compiled SQL of either serves both.
     const key = compiledKey(db);
@@ -22,7 +22,7 @@ export function hotQuery<A extends unknown[], R>(name: string, build: (db: Db, .
     let compiled = cache.get(name);
     if (!compiled) {
       const markers = args.map((_, i) => `${MARKER}${i}`) as unknown as A;
-      compiled = build(db as Db, ...markers).compile();
+      compiled = build(db, ...markers).compile();
       cache.set(name, compiled);
     }
     const parameters = compiled.parameters.map((p) =>

@@ -114,9 +114,9 @@ async function toApiError(response: Response): Promise<ApiError> {
   const problem = isRecord(body) ? body : {};
   const issues = Array.isArray(problem.issues)
     ? problem.issues.filter(isRecord).map((i) => ({
-        path: String(i.path ?? ''),
-        message: String(i.message ?? ''),
-        code: String(i.code ?? ''),
+        path: typeof i.path === 'string' ? i.path : '',
+        message: typeof i.message === 'string' ? i.message : '',
+        code: typeof i.code === 'string' ? i.code : '',
       }))
     : [];
   return new ApiError({

@@ -11,8 +11,7 @@ import { oneOf, useSearchParamsUpdater } from '../components/useSearchParamsUpda
 import { useLanguage } from '../i18n/i18n.tsx';
 
 const FORM_ID = 'audit-filters';
-const TEXT_FILTERS = ['actorId', 'action', 'entityType', 'entityId', 'from', 'to'] as const;
-type FilterValues = Record<(typeof TEXT_FILTERS)[number] | 'outcome', string>;
+type FilterValues = Record<'actorId' | 'action' | 'entityType' | 'entityId' | 'from' | 'to' | 'outcome', string>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
