@@ -39,6 +39,20 @@ test.describe('signing in and out', () => {
     await expect(page).toHaveURL(/\/sign-in$/);
   });
 
+  test('after a sign-out, the next person starts at home, not on the last page of the previous one', async ({
+    page,
+    signInAs,
+  }) => {
+    await page.goto('/sign-in');
+    await signInAs('administrator');
+    await mainNav(page).getByRole('link', { name: en['nav.audit'] }).click();
+    await expect(page).toHaveURL(/\/audit$/);
+    await signOut(page);
+    await submitSignIn(page, { email: DEMO_ACCOUNTS.analyst.email, password: DEMO_PASSWORD });
+    await expect(page.getByRole('heading', { level: 1, name: en['home.title'] })).toBeVisible();
+    await expect(page).toHaveURL(/\/$/);
+  });
+
   test('in Swahili: switch on the sign-in page, remembered after reload, Swahili shell', async ({ page }) => {
     await page.goto('/sign-in');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');

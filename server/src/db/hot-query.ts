@@ -7,7 +7,7 @@ const compiledByDb = new WeakMap<object, Map<string, CompiledQuery>>();
 /**
  * A query on a request's hot path, built and compiled once per database and then run with
  * new values. Kysely otherwise rebuilds and recompiles every query on every call, which
- * cost more than running it (PERFORMANCE-NOTES in docs/decisions/010-hot-queries.md).
+ * cost more than running it (docs/decisions/010-hot-queries.md).
  * `build` must use each argument only as a bound value, never to shape the query.
  */
 export function hotQuery<A extends unknown[], R>(name: string, build: (db: Db | Tx, ...args: A) => Compilable<R>) {
