@@ -1,7 +1,8 @@
 import type { AgencyType, CreateAgencyInput, CreateUserInput, Role } from '@kinga/shared';
 import type { AppContext } from '../src/context.ts';
-import { newId, nowIso } from '../src/db/ids.ts';
+import { insertAgency as writeAgency, newAgencyRow } from '../src/modules/agencies/agencies.repository.ts';
 import { hashPassword } from '../src/modules/auth/passwords.ts';
+import { insertUser as writeUser, newUserRow } from '../src/modules/users/users.repository.ts';
 
 /**
  * Realistic, fictional records for tests: Kenyan places, names and numbers. Every call gives a
@@ -104,24 +105,9 @@ export async function insertAgency(
   overrides: Partial<CreateAgencyInput> & { status?: 'active' | 'inactive' } = {},
 ): Promise<{ id: string; name: string }> {
   const input = buildAgency(overrides);
-  const now = nowIso();
-  const id = newId();
-  await ctx.db
-    .insertInto('agencies')
-    .values({
-      id,
-      name: input.name,
-      name_lower: input.name.toLowerCase(),
-      type: input.type,
-      county_code: input.countyCode ?? null,
-      contact_email: input.contactEmail ?? null,
-      contact_phone: input.contactPhone ?? null,
-      address: input.address ?? null,
-      status: overrides.status ?? 'active',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  const row = newAgencyRow({ ...input, status: overrides.status ?? 'active' });
+  await writeAgency(ctx.db, row);
+  const { id } = row;
   return { id, name: input.name };
 }
 
@@ -149,35 +135,17 @@ export async function insertUser(
 ): Promise<InsertedUser> {
   const input = buildUser({ agencyId: options.agencyId, roles: options.roles });
   const password = options.password ?? `Mvua ya ${next()} inanyesha Kericho`;
-  const now = nowIso();
-  const id = newId();
-  const passwordHash = await hashPassword(password);
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('users')
-      .values({
-        id,
-        name: input.name,
-        name_lower: input.name.toLowerCase(),
-        email: input.email,
-        agency_id: options.agencyId,
-        language: input.language ?? 'en',
-        status: options.status ?? 'active',
-        password_hash: passwordHash,
-        mfa_required: options.mfaRequired ? 1 : 0,
-        totp_secret_enc: null,
-        totp_enabled: 0,
-        totp_last_step: null,
-        is_demo: options.isDemo ? 1 : 0,
-        last_sign_in_at: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await trx
-      .insertInto('user_roles')
-      .values(options.roles.map((role) => ({ user_id: id, role })))
-      .execute();
+  const row = newUserRow({
+    name: input.name,
+    email: input.email,
+    agencyId: options.agencyId,
+    language: input.language ?? 'en',
+    status: options.status ?? 'active',
+    passwordHash: await hashPassword(password),
+    mfaRequired: options.mfaRequired ?? false,
+    isDemo: options.isDemo ?? false,
   });
+  await ctx.db.transaction().execute((trx) => writeUser(trx, row, options.roles));
+  const { id } = row;
   return { id, email: input.email, password, agencyId: options.agencyId };
 }

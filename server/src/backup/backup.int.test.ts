@@ -12,6 +12,7 @@ import { verifyAuditChain } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
 import type { Engine } from '../db/database.ts';
 import { newId, nowIso } from '../db/ids.ts';
+import { insertAgency, newAgencyRow } from '../modules/agencies/agencies.repository.ts';
 import { createAgency } from '../modules/agencies/agencies.service.ts';
 import { seedDemo } from '../modules/demo/demo.seed.ts';
 import { issuePasswordToken } from '../modules/users/password-tokens.ts';
@@ -220,23 +221,7 @@ describeIntegration('a failed restore changes nothing', () => {
     lines = zlib.gunzipSync(fs.readFileSync(good)).toString('utf8').trimEnd().split('\n');
     // Something to lose: a record made after the backup.
     await ctx.db.transaction().execute(async (trx) => {
-      const now = nowIso();
-      await trx
-        .insertInto('agencies')
-        .values({
-          id: newId(),
-          name: 'After the backup',
-          name_lower: 'after the backup',
-          type: 'NGO',
-          county_code: null,
-          contact_email: null,
-          contact_phone: null,
-          address: null,
-          status: 'active',
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
+      await insertAgency(trx, newAgencyRow({ name: 'After the backup', type: 'NGO' }));
       await ctx.audit.inTransaction(trx, { action: 'test.after_backup', outcome: 'success' });
     });
   });

@@ -2,9 +2,10 @@ import { createAgencySchema, createUserSchema } from '@kinga/shared';
 import type { Command } from 'commander';
 import type { AuditEntry } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
-import { newId, nowIso } from '../db/ids.ts';
+import { insertAgency, newAgencyRow } from '../modules/agencies/agencies.repository.ts';
 import { checkPasswordStrength, hashPassword } from '../modules/auth/passwords.ts';
 import { issuePasswordToken, passwordLinkUrl } from '../modules/users/password-tokens.ts';
+import { insertUser, newUserRow } from '../modules/users/users.repository.ts';
 import { CliError, withContext } from './cli-context.ts';
 
 const DEFAULT_AGENCY = 'Secretariat';
@@ -44,8 +45,6 @@ async function createAdministrator(ctx: AppContext, options: AdminCreateOptions)
     passwordHash = await hashPassword(password);
   }
 
-  const now = nowIso();
-  const userId = newId();
   const result = await ctx.db.transaction().execute(async (trx) => {
     if (await trx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()) {
       throw new CliError(`An account with the email ${email} already exists.`);
@@ -62,23 +61,9 @@ async function createAdministrator(ctx: AppContext, options: AdminCreateOptions)
       );
     const agencyCreated = !agency;
     if (!agency) {
-      agency = { id: newId(), name: agencyName, status: 'active' };
-      await trx
-        .insertInto('agencies')
-        .values({
-          id: agency.id,
-          name: agencyName,
-          name_lower: agencyName.toLowerCase(),
-          type: 'CentralGovernment',
-          county_code: null,
-          contact_email: null,
-          contact_phone: null,
-          address: null,
-          status: 'active',
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
+      const row = newAgencyRow({ name: agencyName, type: 'CentralGovernment' });
+      await insertAgency(trx, row);
+      agency = { id: row.id, name: row.name, status: row.status };
       audit.push({
         action: 'cli.agency_create',
         outcome: 'success',
@@ -87,28 +72,15 @@ async function createAdministrator(ctx: AppContext, options: AdminCreateOptions)
         entityId: agency.id,
       });
     }
-    await trx
-      .insertInto('users')
-      .values({
-        id: userId,
-        name,
-        name_lower: name.toLowerCase(),
-        email,
-        agency_id: agency.id,
-        language: 'en',
-        status: 'active',
-        password_hash: passwordHash,
-        mfa_required: ctx.config.mfaRequiredRoles.includes('administrator') ? 1 : 0,
-        totp_secret_enc: null,
-        totp_enabled: 0,
-        totp_last_step: null,
-        is_demo: 0,
-        last_sign_in_at: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await trx.insertInto('user_roles').values({ user_id: userId, role: 'administrator' }).execute();
+    const user = newUserRow({
+      name,
+      email,
+      agencyId: agency.id,
+      passwordHash,
+      mfaRequired: ctx.config.mfaRequiredRoles.includes('administrator'),
+    });
+    await insertUser(trx, user, ['administrator']);
+    const userId = user.id;
     audit.push({
       action: 'cli.admin_create',
       outcome: 'success',

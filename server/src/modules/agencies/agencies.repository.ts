@@ -2,9 +2,37 @@ import type { listAgenciesQuerySchema } from '@kinga/shared';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/database.ts';
 import { afterCursor, containsText, decodeCursor, pageFrom } from '../../db/keyset.ts';
+import { newId, nowIso } from '../../db/ids.ts';
 import type { AgencyTable } from '../../db/schema.ts';
 
 export type AgencyRow = AgencyTable;
+
+export interface NewAgencyFields {
+  name: string;
+  type: string;
+  countyCode?: number | null | undefined;
+  contactEmail?: string | null | undefined;
+  contactPhone?: string | null | undefined;
+  address?: string | null | undefined;
+  status?: 'active' | 'inactive';
+}
+
+/** A new agency row with its key, search column and times; every path that creates agencies uses it. */
+export function newAgencyRow(fields: NewAgencyFields, now = nowIso()): AgencyRow {
+  return {
+    id: newId(),
+    name: fields.name,
+    name_lower: fields.name.toLowerCase(),
+    type: fields.type,
+    county_code: fields.countyCode ?? null,
+    contact_email: fields.contactEmail ?? null,
+    contact_phone: fields.contactPhone ?? null,
+    address: fields.address ?? null,
+    status: fields.status ?? 'active',
+    created_at: now,
+    updated_at: now,
+  };
+}
 
 const SORT_COLUMNS = { name: 'name_lower', type: 'type', createdAt: 'created_at' } as const;
 
@@ -40,7 +68,7 @@ export async function isAgencyNameTaken(db: Db | Tx, name: string, exceptId?: st
   return (await q.executeTakeFirst()) !== undefined;
 }
 
-export async function insertAgency(trx: Tx, row: AgencyRow): Promise<void> {
+export async function insertAgency(trx: Tx | Db, row: AgencyRow): Promise<void> {
   await trx.insertInto('agencies').values(row).execute();
 }
 

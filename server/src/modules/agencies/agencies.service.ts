@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { requireAccess } from '../../access/access.ts';
 import type { AppContext, RequestContext } from '../../context.ts';
 import { assertCounty } from '../../country.ts';
-import { newId, nowIso } from '../../db/ids.ts';
+import { nowIso } from '../../db/ids.ts';
 import { conflict, notFound } from '../../http/errors.ts';
 import { presentAgency } from './agencies.presenter.ts';
 import * as repo from './agencies.repository.ts';
@@ -26,20 +26,8 @@ export async function getAgency(ctx: AppContext, id: string): Promise<AgencyDto>
 export async function createAgency(ctx: AppContext, rc: RequestContext, input: CreateAgency): Promise<AgencyDto> {
   requireAccess(rc.actor, { action: 'agency:manage' });
   assertCounty(ctx.config.country, input.countyCode, 'body.countyCode');
-  const now = nowIso();
-  const row: repo.AgencyRow = {
-    id: newId(),
-    name: input.name,
-    name_lower: input.name.toLowerCase(),
-    type: input.type,
-    county_code: input.countyCode ?? null,
-    contact_email: input.contactEmail ?? null,
-    contact_phone: input.contactPhone ?? null,
-    address: input.address ?? null,
-    status: 'active',
-    created_at: now,
-    updated_at: now,
-  };
+  const row = repo.newAgencyRow(input);
+
   await ctx.db.transaction().execute(async (trx) => {
     if (await repo.isAgencyNameTaken(trx, row.name))
       throw conflict('agency_name_taken', 'An agency with this name exists');

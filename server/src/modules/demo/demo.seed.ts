@@ -1,8 +1,9 @@
 import type { AgencyType, Role } from '@kinga/shared';
 import type { AppContext } from '../../context.ts';
 import type { Db, Tx } from '../../db/database.ts';
-import { newId, nowIso } from '../../db/ids.ts';
+import { insertAgency, newAgencyRow } from '../agencies/agencies.repository.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { insertUser, newUserRow } from '../users/users.repository.ts';
 
 const DEMO_FLAG = 'demo_data';
 
@@ -182,60 +183,26 @@ export async function seedDemo(ctx: AppContext): Promise<{ agencies: number; use
 
 async function seedAgencies(trx: Tx): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
-  const now = nowIso();
-  for (const a of DEMO_AGENCIES) {
-    const id = newId();
-    ids.set(a.key, id);
-    await trx
-      .insertInto('agencies')
-      .values({
-        id,
-        name: a.name,
-        name_lower: a.name.toLowerCase(),
-        type: a.type,
-        county_code: a.countyCode,
-        contact_email: a.contactEmail,
-        contact_phone: a.contactPhone,
-        address: a.address,
-        status: 'active',
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+  for (const { key, ...fields } of DEMO_AGENCIES) {
+    const row = newAgencyRow(fields);
+    ids.set(key, row.id);
+    await insertAgency(trx, row);
   }
   return ids;
 }
 
 async function seedUsers(trx: Tx, agencyIds: Map<string, string>, passwordHashes: string[]): Promise<void> {
-  const now = nowIso();
   for (const [i, u] of DEMO_USERS.entries()) {
-    const id = newId();
     const agencyId = agencyIds.get(u.agency);
     if (!agencyId) throw new Error(`demo agency ${u.agency} missing`);
-    await trx
-      .insertInto('users')
-      .values({
-        id,
-        name: u.name,
-        name_lower: u.name.toLowerCase(),
-        email: u.email,
-        agency_id: agencyId,
-        language: u.language,
-        status: 'active',
-        password_hash: passwordHashes[i] ?? null,
-        mfa_required: 0,
-        totp_secret_enc: null,
-        totp_enabled: 0,
-        totp_last_step: null,
-        is_demo: 1,
-        last_sign_in_at: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await trx
-      .insertInto('user_roles')
-      .values(u.roles.map((role) => ({ user_id: id, role })))
-      .execute();
+    const row = newUserRow({
+      name: u.name,
+      email: u.email,
+      agencyId,
+      language: u.language,
+      passwordHash: passwordHashes[i] ?? null,
+      isDemo: true,
+    });
+    await insertUser(trx, row, u.roles);
   }
 }

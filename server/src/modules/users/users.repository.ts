@@ -5,10 +5,44 @@ import type { AgencyScope } from '../../access/access.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { hotQuery } from '../../db/hot-query.ts';
 import { afterCursor, containsText, decodeCursor, pageFrom } from '../../db/keyset.ts';
+import { newId, nowIso } from '../../db/ids.ts';
 import type { UserTable } from '../../db/schema.ts';
 
 export type UserRow = UserTable;
 export type UserWithAgency = UserRow & { agency_name: string; roles: Role[] };
+
+export interface NewUserFields {
+  name: string;
+  email: string;
+  agencyId: string;
+  language?: 'en' | 'sw';
+  status?: 'active' | 'inactive';
+  passwordHash?: string | null;
+  mfaRequired?: boolean;
+  isDemo?: boolean;
+}
+
+/** A new account row (no second factor yet); every path that creates accounts uses it. */
+export function newUserRow(fields: NewUserFields, now = nowIso()): UserRow {
+  return {
+    id: newId(),
+    name: fields.name,
+    name_lower: fields.name.toLowerCase(),
+    email: fields.email,
+    agency_id: fields.agencyId,
+    language: fields.language ?? 'en',
+    status: fields.status ?? 'active',
+    password_hash: fields.passwordHash ?? null,
+    mfa_required: fields.mfaRequired ? 1 : 0,
+    totp_secret_enc: null,
+    totp_enabled: 0,
+    totp_last_step: null,
+    is_demo: fields.isDemo ? 1 : 0,
+    last_sign_in_at: null,
+    created_at: now,
+    updated_at: now,
+  };
+}
 
 const SORT_EXPRESSIONS = {
   name: sql<string>`u.name_lower`,

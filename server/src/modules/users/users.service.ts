@@ -11,7 +11,7 @@ import { requireAccess, userScope } from '../../access/access.ts';
 import type { AuditEntry } from '../../audit/audit.ts';
 import type { AppContext, RequestContext } from '../../context.ts';
 import type { Tx } from '../../db/database.ts';
-import { newId, nowIso } from '../../db/ids.ts';
+import { nowIso } from '../../db/ids.ts';
 import { conflict, hiddenRecord, validationFailed } from '../../http/errors.ts';
 import { deleteUserSessions } from '../auth/sessions.ts';
 import { issuePasswordToken, passwordLinkUrl, revokePasswordTokens } from './password-tokens.ts';
@@ -43,30 +43,18 @@ async function getVisibleUser(ctx: AppContext, rc: RequestContext, id: string, t
 
 export async function createUser(ctx: AppContext, rc: RequestContext, input: CreateUser) {
   requireAccess(rc.actor, { action: 'user:manage', grant: { agencyId: input.agencyId, roles: input.roles } });
-  const now = nowIso();
-  const id = newId();
   return ctx.db.transaction().execute(async (trx) => {
     await assertActiveAgency(trx, input.agencyId);
     if (await repo.isEmailTaken(trx, input.email)) throw conflict('email_taken', 'An account with this email exists');
-    const row: repo.UserRow = {
-      id,
+    const row = repo.newUserRow({
       name: input.name,
-      name_lower: input.name.toLowerCase(),
       email: input.email,
-      agency_id: input.agencyId,
+      agencyId: input.agencyId,
       language: input.language,
-      status: 'active',
-      password_hash: null,
-      mfa_required: input.mfaRequired ? 1 : 0,
-      totp_secret_enc: null,
-      totp_enabled: 0,
-      totp_last_step: null,
-      is_demo: 0,
-      last_sign_in_at: null,
-      created_at: now,
-      updated_at: now,
-    };
+      mfaRequired: input.mfaRequired,
+    });
     await repo.insertUser(trx, row, input.roles);
+    const { id } = row;
     const link = await issuePasswordToken(trx, id, 'setup');
     await ctx.audit.inTransaction(trx, auditOf(rc, 'user.create', id), auditOf(rc, 'user.password_link', id));
     const created = await repo.findUser(trx, id);
