@@ -20,6 +20,10 @@ export function createLogger(level: string): Logger {
         '*.token',
         '*.email',
         '*.name',
+        // Database errors can quote the offending row (PostgreSQL's "Key (email)=(…) already exists").
+        'err.detail',
+        'err.where',
+        'err.parameters',
       ],
       censor: '[redacted]',
     },

@@ -201,12 +201,21 @@ function toProblem(error: unknown): ProblemBody {
       })),
     };
   }
+  if (isUniqueViolation(error)) {
+    // Two requests raced to create the same thing; the loser hears what a later request would.
+    return { status: 409, code: 'conflict', title: 'This record already exists' };
+  }
   const e = error as { statusCode?: number; code?: string; message?: string };
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     // Fastify's own client errors (bad JSON, wrong content type, body too large): their messages hold no request data.
     return { status: e.statusCode, code: (e.code ?? 'bad_request').toLowerCase(), title: e.message ?? 'Bad request' };
   }
   return { status: 500, code: 'internal_error', title: 'Something went wrong on our side' };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
 function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: ProblemBody): FastifyReply {

@@ -85,6 +85,13 @@ describeIntegration('agency routes', () => {
     ).toBeUndefined();
   });
 
+  it('concurrent creations of one name: one 201, the others 409, never a 500', async () => {
+    const input = buildAgency();
+    const answers = await Promise.all(Array.from({ length: 6 }, () => as(admin).post('/api/v1/agencies', input)));
+    const statuses = answers.map((r) => r.statusCode).sort();
+    expect(statuses).toEqual([201, 409, 409, 409, 409, 409]);
+  });
+
   it('an invalid body answers 400 with the issues and writes nothing', async () => {
     const before = { agencies: await countRows(t.ctx, 'agencies'), audit: await countRows(t.ctx, 'audit_events') };
     const res = await as(admin).post('/api/v1/agencies', {
