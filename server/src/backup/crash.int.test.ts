@@ -6,6 +6,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO, DEMO_PASSWORD, TEST_ENGINE, describeIntegration } from '../../test/harness.ts';
+import { childEnv, runCli } from '../../test/cli.ts';
 import { createScratchDatabase, type ScratchDatabase } from '../../test/crash/scratch-database.ts';
 import { verifyAuditChain } from '../audit/audit.ts';
 import { openDatabase, openSqlite, type DatabaseHandle } from '../db/database.ts';
@@ -76,11 +77,6 @@ interface RunningServer {
 interface SignedIn {
   cookie: string;
   csrfToken: string;
-}
-
-function childEnv(db: ScratchDatabase, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  // Only what the server needs: the test run's own DATABASE_URL or DATA_DIR must not leak in.
-  return { PATH: process.env.PATH, HOME: process.env.HOME, ...db.env, LOG_LEVEL: 'warn', ...extra };
 }
 
 async function freePort(): Promise<number> {
@@ -251,23 +247,6 @@ async function listAgencyNames(baseUrl: string, session: SignedIn): Promise<Set<
     cursor = page.nextCursor;
   } while (cursor);
   return names;
-}
-
-async function runCli(
-  db: ScratchDatabase,
-  args: string[],
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/main.ts', ...args], {
-    cwd: REPO_ROOT,
-    env: childEnv(db),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
-  return { code, stdout, stderr };
 }
 
 function sleep(ms: number): Promise<void> {
