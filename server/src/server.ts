@@ -68,11 +68,13 @@ export async function createHttpServer(ctx: AppContext, options: { serveWeb?: bo
   if (options.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h' });
     // The web app routes on the client: any page path answers index.html.
-    app.get('/*', { config: {}, schema: { hide: true } }, (request, reply) =>
-      request.url.startsWith('/api/')
+    // A missing file or API path is a 404, not the page: a stale bundle must not be answered with HTML.
+    app.get('/*', { config: {}, schema: { hide: true } }, (request, reply) => {
+      const pathname = request.url.split('?')[0] ?? '';
+      return pathname.startsWith('/api/') || /\.[A-Za-z0-9]+$/.test(pathname)
         ? reply.callNotFound()
-        : reply.header('cache-control', 'no-cache').sendFile('index.html'),
-    );
+        : reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
   }
   const purgeTimer = setInterval(() => {
     purgeExpiredSessions(ctx.db).catch((error: unknown) => ctx.logger.error({ err: error }, 'session purge failed'));

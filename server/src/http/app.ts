@@ -120,10 +120,9 @@ export async function buildHttpApp(ctx: AppContext): Promise<App> {
     return sendProblem(reply, request, problem);
   });
 
-  app.setNotFoundHandler((request, reply) => {
-    if (!request.url.startsWith('/api/')) return reply.callNotFound();
-    return sendProblem(reply, request, { status: 404, code: 'not_found', title: 'No such endpoint' });
-  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, request, { status: 404, code: 'not_found', title: 'No such endpoint' }),
+  );
 
   return app;
 }
