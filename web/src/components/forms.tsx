@@ -44,6 +44,7 @@ const CONFLICT_FIELDS: Record<string, { field: string; key: MessageKey }> = {
 /** Conflicts shown as a sentence above the form. */
 const CONFLICT_MESSAGES: Record<string, MessageKey> = {
   own_account: 'errors.ownAccount',
+  own_agency: 'errors.ownAgency',
   mfa_required: 'profile.mfaMustKeep',
 };
 
@@ -72,6 +73,7 @@ export function describeError(error: unknown, t: Translate): string {
   if (error.status === 403) return t('errors.forbidden');
   if (error.status === 404) return t('errors.notFound');
   if (error.status === 409) return t('errors.conflict');
+  if (error.status === 429) return t('errors.tooManyAttempts');
   if (error.status === 400 || error.status === 422) return t('errors.validation');
   return t('errors.generic', { requestId: error.requestId ?? '—' });
 }

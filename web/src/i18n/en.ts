@@ -61,6 +61,8 @@ export const en = {
   'errors.emailTaken': 'An account with this email already exists.',
   'errors.agencyNameTaken': 'An agency with this name already exists.',
   'errors.ownAccount': 'You cannot deactivate your own account or change your own roles.',
+  'errors.ownAgency': 'You cannot deactivate your own agency.',
+  'errors.tooManyAttempts': 'Too many attempts. Wait a few minutes, then try again.',
   'issue.too_small': 'This is required, or too short.',
   'issue.too_big': 'This is too long.',
   'issue.invalid_format': 'This is not in the expected format.',

@@ -63,6 +63,8 @@ export const sw: Record<keyof typeof en, string> = {
   'errors.emailTaken': 'Akaunti yenye barua pepe hii tayari ipo.',
   'errors.agencyNameTaken': 'Shirika lenye jina hili tayari lipo.',
   'errors.ownAccount': 'Huwezi kuzima akaunti yako mwenyewe wala kubadilisha majukumu yako mwenyewe.',
+  'errors.ownAgency': 'Huwezi kuzima shirika lako mwenyewe.',
+  'errors.tooManyAttempts': 'Majaribio mengi mno. Subiri dakika chache kisha ujaribu tena.',
   'issue.too_small': 'Sehemu hii ni lazima, au ni fupi mno.',
   'issue.too_big': 'Hii ni ndefu mno.',
   'issue.invalid_format': 'Hii haiko katika muundo unaotarajiwa.',
