@@ -38,6 +38,9 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
 
 /** Opens a SQLite file with the durability settings Kinga relies on. */
 export function openSqlite(file: string): DatabaseHandle {
+  // The file holds personal data: owner-only, whatever the umask. SQLite gives its -wal and -shm files the same mode.
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  fs.chmodSync(file, 0o600);
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   // FULL: a transaction acknowledged to a client survives power loss, not only a process crash.
