@@ -137,6 +137,20 @@ describeIntegration('authentication routes', () => {
       }
     });
 
+    it('signing in again from the same browser ends the session it still presented (a new id each time)', async () => {
+      const first = await signIn(t.app, DEMO.secretariat);
+      const again = await send(t.app, null, 'POST', '/api/v1/auth/login', {
+        body: { email: DEMO.secretariat, password: DEMO_PASSWORD },
+        headers: { cookie: first.cookie },
+        remoteAddress: nextAddress(),
+      });
+      expect(again.statusCode).toBe(200);
+      const second = sessionCookieOf(again);
+      expect(second).toBeDefined();
+      expect(second).not.toBe(first.cookie);
+      expectProblem(await as(first).get('/api/v1/auth/session'), 401, 'unauthenticated');
+    });
+
     it('refuses a body without email or password with 400', async () => {
       expectProblem(await login({ email: DEMO.admin }), 400, 'validation_failed');
     });

@@ -20,7 +20,7 @@ export function registerAuthRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const result = await service.login(ctx, request.body, request.ip, request.id);
+      const result = await service.login(ctx, request.body, request.ip, request.id, request.session?.idHash);
       reply.setCookie(SESSION_COOKIE, result.token, {
         path: '/',
         httpOnly: true,

@@ -29,7 +29,14 @@ function throttleKeys(ctx: AppContext, email: string, ip: string) {
  * Signs in with password and, where enrolled, a TOTP or recovery code. The answer and the
  * work done are the same whether or not the account exists.
  */
-export async function login(ctx: AppContext, input: LoginInput, ip: string, requestId: string): Promise<LoginResult> {
+export async function login(
+  ctx: AppContext,
+  input: LoginInput,
+  ip: string,
+  requestId: string,
+  /** The session the browser still presented, if any: it ends, so one browser holds one session. */
+  previousSessionIdHash?: string,
+): Promise<LoginResult> {
   const email = input.email.trim().toLowerCase();
   const throttle = new Throttle(ctx.db, ctx.engine);
   const keys = throttleKeys(ctx, email, ip);
@@ -67,6 +74,7 @@ export async function login(ctx: AppContext, input: LoginInput, ip: string, requ
   await throttle.clear(keys.account);
   const now = Date.now();
   const created = await ctx.db.transaction().execute(async (trx) => {
+    if (previousSessionIdHash) await deleteSession(trx, previousSessionIdHash);
     const session = await createSession(
       trx,
       user.id,
