@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
 import { appendAudit, verifyAuditChain, type AuditVerification } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
-import type { Tx } from '../db/database.ts';
+import type { Db, Tx } from '../db/database.ts';
 import { nowIso } from '../db/ids.ts';
 import type { Keyring } from '../secrets/master-key.ts';
 import {
@@ -61,9 +61,7 @@ export async function createBackup(deps: BackupDeps, file: string): Promise<Back
   }
   const rows: Record<string, number> = {};
   let header: BackupHeader | undefined;
-  let builder = deps.db.transaction();
-  if (deps.engine === 'postgres') builder = builder.setIsolationLevel('repeatable read').setAccessMode('read only');
-  const bytes = await builder.execute(async (trx) => {
+  const bytes = await inReadSnapshot(deps, async (trx) => {
     // The first read fixes the snapshot; the migration list comes from the same one.
     header = {
       format: BACKUP_FORMAT,
@@ -81,7 +79,34 @@ export async function createBackup(deps: BackupDeps, file: string): Promise<Back
   return { file, bytes, header, rows };
 }
 
-async function* backupLines(trx: Tx, header: BackupHeader, counts: Record<string, number>): AsyncGenerator<string> {
+/**
+ * Runs `fn` in one read-only snapshot. On SQLite a DEFERRED transaction, so a backup taken beside a
+ * running server holds no write lock (Kinga's own transactions begin IMMEDIATE, decision 002).
+ */
+async function inReadSnapshot<T>(deps: BackupDeps, fn: (snapshot: Snapshot) => Promise<T>): Promise<T> {
+  if (deps.engine === 'postgres') {
+    return deps.db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(fn);
+  }
+  return deps.db.connection().execute(async (connection) => {
+    await sql`begin deferred`.execute(connection);
+    try {
+      const result = await fn(connection);
+      await sql`commit`.execute(connection);
+      return result;
+    } catch (error) {
+      await sql`rollback`.execute(connection);
+      throw error;
+    }
+  });
+}
+
+type Snapshot = Tx | Db;
+
+async function* backupLines(
+  trx: Snapshot,
+  header: BackupHeader,
+  counts: Record<string, number>,
+): AsyncGenerator<string> {
   yield encodeHeader(header);
   for (const table of BACKUP_TABLES) {
     let count = 0;
@@ -95,7 +120,7 @@ async function* backupLines(trx: Tx, header: BackupHeader, counts: Record<string
 }
 
 /** Reads a table a page at a time in primary-key order, so memory stays flat on large tables. */
-async function* readTable(trx: Tx, table: TableSpec): AsyncGenerator<Record<string, unknown>> {
+async function* readTable(trx: Snapshot, table: TableSpec): AsyncGenerator<Record<string, unknown>> {
   const keyColumns = sql.join(table.key.map((c) => sql.ref(c)));
   let after: unknown[] | undefined;
   for (;;) {

@@ -75,7 +75,7 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
 
 /**
  * Kysely prepares every SQLite statement anew; caching prepared statements by SQL text
- * roughly halves the cost of a key read (PERFORMANCE-NOTES.md).
+ * roughly halves the cost of a key read (docs/decisions/002). Transactions begin IMMEDIATE.
  */
 function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
   const cache = new Map<string, SQLite.Statement>();
@@ -83,7 +83,11 @@ function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
   return new Proxy(sqlite, {
     get(target, prop, receiver) {
       if (prop === 'prepare') {
-        return (sql: string) => {
+        return (text: string) => {
+          // Kysely opens transactions with a deferred BEGIN. Taking the write lock up front means a
+          // transaction waits (busy_timeout) for another process's writer instead of failing with
+          // SQLITE_BUSY when it later upgrades a stale read snapshot (a CLI command beside the server).
+          const sql = text === 'begin' ? 'begin immediate' : text;
           let statement = cache.get(sql);
           if (!statement) {
             statement = target.prepare(sql);
