@@ -32,6 +32,7 @@ const API_V1_ROUTES = [
   'POST /api/v1/profile/totp/setup',
   'POST /api/v1/profile/totp/confirm',
   'POST /api/v1/profile/totp/disable',
+  'POST /api/v1/profile/recovery-codes',
   'GET /api/v1/agencies',
   'POST /api/v1/agencies',
   'GET /api/v1/agencies/{id}',
@@ -41,6 +42,7 @@ const API_V1_ROUTES = [
   'GET /api/v1/users/{id}',
   'PATCH /api/v1/users/{id}',
   'POST /api/v1/users/{id}/password-reset',
+  'POST /api/v1/users/{id}/mfa-reset',
   'GET /api/v1/audit-events',
 ];
 

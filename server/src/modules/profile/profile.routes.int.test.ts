@@ -212,6 +212,39 @@ describeIntegration('profile routes and second factor', () => {
     expect(codes).toEqual([]);
   });
 
+  it('replaces the recovery codes against a fresh authenticator code; the old ones stop working', async () => {
+    const account = await newRealAccount(['analyst']);
+    const session = await signIn(t.app, account.email, account.password);
+    expectProblem(await as(session).post('/api/v1/profile/recovery-codes', { code: '123456' }), 409, 'mfa_not_enabled');
+    const setup = json<TotpSetupDto>(await as(session).post('/api/v1/profile/totp/setup'));
+    const enrolledAt = Date.now();
+    const confirmed = await as(session).post('/api/v1/profile/totp/confirm', {
+      code: codeAt(setup.secret, enrolledAt),
+    });
+    const old = json<{ recoveryCodes: string[] }>(confirmed).recoveryCodes;
+    // The code that confirmed the enrolment is spent.
+    const spent = await as(session).post('/api/v1/profile/recovery-codes', { code: codeAt(setup.secret, enrolledAt) });
+    expectProblem(spent, 400, 'validation_failed');
+    await expectAudit(t.ctx, spent, { action: 'profile.recovery_codes', outcome: 'failure', actorId: account.id });
+
+    const res = await as(session).post('/api/v1/profile/recovery-codes', {
+      code: codeAt(setup.secret, enrolledAt + 30_000),
+    });
+    expect(res.statusCode).toBe(200);
+    const fresh = json<{ recoveryCodes: string[] }>(res).recoveryCodes;
+    expect(fresh).toHaveLength(10);
+    expect(fresh.some((c) => old.includes(c))).toBe(false);
+    await expectAudit(t.ctx, res, { action: 'profile.recovery_codes', outcome: 'success', actorId: account.id });
+    expectProblem(
+      await login({ email: account.email, password: account.password, totp: old[0] ?? '' }),
+      401,
+      'invalid_totp',
+    );
+    expect((await login({ email: account.email, password: account.password, totp: fresh[0] ?? '' })).statusCode).toBe(
+      200,
+    );
+  });
+
   it('confirming before starting answers 409', async () => {
     const user = await insertUser(t.ctx, { agencyId, roles: ['analyst'] });
     const session = await signIn(t.app, user.email, user.password);

@@ -89,6 +89,22 @@ export function registerProfileRoutes(app: App, ctx: AppContext): void {
   );
 
   app.post(
+    '/api/v1/profile/recovery-codes',
+    {
+      config,
+      schema: {
+        tags: ['profile'],
+        summary: 'Replace the recovery codes, with a current authenticator code; answers the new ones once',
+        body: totpCodeSchema,
+        response: { 200: recoveryCodesSchema, ...errors },
+      },
+    },
+    async (request) => ({
+      recoveryCodes: await service.regenerateRecoveryCodes(ctx, requestContext(request), request.body.code),
+    }),
+  );
+
+  app.post(
     '/api/v1/profile/totp/disable',
     {
       config,

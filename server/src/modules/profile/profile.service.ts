@@ -129,6 +129,44 @@ export async function confirmTotpEnrolment(ctx: AppContext, rc: RequestContext, 
   return codes;
 }
 
+/** New recovery codes (the old ones stop working), against a current code from the authenticator. */
+export async function regenerateRecoveryCodes(ctx: AppContext, rc: RequestContext, code: string): Promise<string[]> {
+  const user = await getSelf(ctx, rc);
+  if (user.totp_enabled !== 1 || !user.totp_secret_enc)
+    throw conflict('mfa_not_enabled', 'Set up a second factor first');
+  const secret = ctx.keyring.decrypt('totp', user.totp_secret_enc, secretLocation(user.id));
+  const step = matchTotpStep(secret, code);
+  await requireSecret(
+    ctx,
+    rc,
+    'profile.recovery_codes',
+    () => Promise.resolve(step !== undefined && step > (user.totp_last_step ?? -1)),
+    {
+      path: 'body.code',
+      message: 'The code is wrong or was already used; wait for the next one',
+      code: 'invalid_totp',
+    },
+  );
+  const codes = newRecoveryCodes();
+  await ctx.db.transaction().execute(async (trx) => {
+    // Conditional, so the code cannot also serve a sign-in racing this request.
+    const used = await trx
+      .updateTable('users')
+      .set({ totp_last_step: step ?? null, updated_at: nowIso() })
+      .where('id', '=', user.id)
+      .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step ?? 0)]))
+      .executeTakeFirst();
+    if (used.numUpdatedRows !== 1n) {
+      throw validationFailed([
+        { path: 'body.code', message: 'The code was already used; wait for the next one', code: 'invalid_totp' },
+      ]);
+    }
+    await replaceRecoveryCodes(trx, user.id, codes);
+    await ctx.audit.inTransaction(trx, auditOf(rc, 'profile.recovery_codes'));
+  });
+  return codes;
+}
+
 /** Turns the second factor off, with the password, unless the account must keep one. */
 export async function disableTotp(ctx: AppContext, rc: RequestContext, password: string): Promise<void> {
   const user = await getSelf(ctx, rc);

@@ -157,6 +157,10 @@ export async function replaceRoles(trx: Tx, userId: string, roles: readonly Role
   }
 }
 
+export async function deleteRecoveryCodes(trx: Tx, userId: string): Promise<void> {
+  await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
+}
+
 export async function findAgencyName(
   db: Db | Tx,
   agencyId: string,

@@ -1,4 +1,5 @@
 import type { PasswordLinkDto, UserDto } from '@kinga/shared';
+import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, insertAgency, insertUser, type InsertedUser } from '../../../test/factories.ts';
 import {
@@ -377,6 +378,55 @@ describeIntegration('user routes', () => {
   });
 
   // ---- POST /api/v1/users/:id/password-reset ----
+
+  describe('POST /api/v1/users/:id/mfa-reset', () => {
+    const SECRET = 'JBSWY3DPEHPK3PXP';
+    const codeNow = () => new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(SECRET) }).generate();
+
+    /** A real case worker whose role requires a second factor, enrolled with a known secret. */
+    async function enrolledCaseWorker(agencyId: string) {
+      const staff = await insertUser(t.ctx, { agencyId, roles: ['case_worker'] });
+      await t.ctx.db
+        .updateTable('users')
+        .set({
+          totp_enabled: 1,
+          totp_secret_enc: t.ctx.keyring.encrypt('totp', SECRET, `users:${staff.id}:totp_secret_enc`),
+        })
+        .where('id', '=', staff.id)
+        .execute();
+      return staff;
+    }
+
+    it('an administrator removes a lost second factor: 200, user.mfa_reset, sessions end, the user must enrol again', async () => {
+      const staff = await enrolledCaseWorker(agencyAId);
+      const session = await signIn(t.app, staff.email, staff.password, codeNow());
+      const res = await as(admin).post(`/api/v1/users/${staff.id}/mfa-reset`);
+      expect(res.statusCode).toBe(200);
+      expect(json<UserDto>(res).mfaEnabled).toBe(false);
+      await expectAudit(t.ctx, res, {
+        action: 'user.mfa_reset',
+        outcome: 'success',
+        actorId: admin.user.id,
+        entityId: staff.id,
+      });
+      expectProblem(await as(session).get('/api/v1/auth/session'), 401, 'unauthenticated');
+      const again = await signIn(t.app, staff.email, staff.password);
+      expect(again.user.mfaEnrolmentRequired).toBe(true);
+    });
+
+    it('a focal point gets 404 (denied) for another agency’s account; a case worker 403 (denied)', async () => {
+      const res = await as(focal).post(`/api/v1/users/${otherAgencyUserId}/mfa-reset`);
+      expectProblem(res, 404, 'not_found');
+      await expectDenied(t.ctx, res, focal, { entityId: otherAgencyUserId });
+      const refused = await as(caseworker).post(`/api/v1/users/${labourStaff.id}/mfa-reset`);
+      expectProblem(refused, 403, 'forbidden');
+      await expectDenied(t.ctx, refused, caseworker, { action: 'access.user:manage' });
+    });
+
+    it('nobody resets their own second factor here (409): the profile is the place', async () => {
+      expectProblem(await as(admin).post(`/api/v1/users/${admin.user.id}/mfa-reset`), 409, 'own_account');
+    });
+  });
 
   describe('POST /api/v1/users/:id/password-reset', () => {
     it('an administrator issues a reset link: 200, user.password_link, and the user’s sessions end', async () => {

@@ -89,4 +89,18 @@ export function registerUserRoutes(app: App, ctx: AppContext): void {
     },
     (request) => service.issuePasswordReset(ctx, requestContext(request), request.params.id),
   );
+
+  app.post(
+    '/api/v1/users/:id/mfa-reset',
+    {
+      config: { access: 'user:manage' },
+      schema: {
+        tags: ['users'],
+        summary: 'Remove the account’s second factor (a lost phone); ends its sessions; it enrols again if required',
+        params,
+        response: { 200: userSchema, ...errors },
+      },
+    },
+    (request) => service.resetSecondFactor(ctx, requestContext(request), request.params.id),
+  );
 }

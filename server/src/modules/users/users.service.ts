@@ -125,6 +125,30 @@ export async function issuePasswordReset(ctx: AppContext, rc: RequestContext, id
   });
 }
 
+/**
+ * Removes an account's second factor (a lost phone) and signs it out everywhere. If its role or
+ * flag requires one, the user must enrol again at the next sign-in before doing anything else.
+ */
+export async function resetSecondFactor(ctx: AppContext, rc: RequestContext, id: string): Promise<UserDto> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const current = await getVisibleUser(ctx, rc, id, trx);
+    requireAccess(rc.actor, { action: 'user:manage', user: { id, agencyId: current.agency_id, roles: current.roles } });
+    if (id === rc.actor.userId) throw conflict('own_account', 'Use your profile to change your own second factor');
+    await repo.updateUser(trx, id, {
+      totp_enabled: 0,
+      totp_secret_enc: null,
+      totp_last_step: null,
+      updated_at: nowIso(),
+    });
+    await repo.deleteRecoveryCodes(trx, id);
+    await deleteUserSessions(trx, id);
+    await ctx.audit.inTransaction(trx, auditOf(rc, 'user.mfa_reset', id));
+    const updated = await repo.findUser(trx, id);
+    if (!updated) throw new Error('updated user vanished');
+    return presentUser(updated);
+  });
+}
+
 async function assertActiveAgency(trx: Tx, agencyId: string): Promise<void> {
   const agency = await repo.findAgencyName(trx, agencyId);
   if (!agency || agency.status !== 'active') {
