@@ -1,4 +1,15 @@
-import { expect, freshTotpCode, mainNav, messages, signInWith, signOut, submitSignIn, test } from './fixtures.ts';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD,
+  expect,
+  freshTotpCode,
+  mainNav,
+  messages,
+  signInWith,
+  signOut,
+  submitSignIn,
+  test,
+} from './fixtures.ts';
 
 const { en } = messages;
 
@@ -63,5 +74,17 @@ test('a user who must use a second factor enrols at first sign-in, then signs in
     await page.getByLabel(en['signIn.totp'], { exact: true }).fill(recoveryCode ?? '');
     await page.getByRole('button', { name: en['signIn.submit'] }).click();
     await expect(mainNav(page).getByRole('link', { name: en['nav.home'] })).toBeVisible();
+    await signOut(page);
+  });
+
+  await test.step('a lost phone: an administrator resets the second factor, and the user enrols again', async () => {
+    await signInWith(page, { email: DEMO_ACCOUNTS.administrator.email, password: DEMO_PASSWORD });
+    await page.goto(`/users/${account.user.id}`);
+    await page.getByRole('button', { name: en['users.resetMfa'] }).click();
+    await expect(page.getByText(en['users.mfaResetDone'].replace('{name}', account.user.name))).toBeVisible();
+    await signOut(page);
+    await signInWith(page, account);
+    await expect(page).toHaveURL(/\/profile$/);
+    await expect(page.getByText(en['profile.mfaRequired'])).toBeVisible();
   });
 });

@@ -196,6 +196,9 @@ export const setupTotp = () => request<TotpSetupDto>('POST', '/api/v1/profile/to
 export const confirmTotp = (code: string) =>
   request<{ recoveryCodes: string[] }>('POST', '/api/v1/profile/totp/confirm', { body: { code } });
 
+export const regenerateRecoveryCodes = (code: string) =>
+  request<{ recoveryCodes: string[] }>('POST', '/api/v1/profile/recovery-codes', { body: { code } });
+
 export const disableTotp = (password: string) =>
   request<void>('POST', '/api/v1/profile/totp/disable', { body: { password } });
 
@@ -227,6 +230,9 @@ export const updateUser = (id: string, input: UpdateUserInput) =>
 
 export const resetUserPassword = (id: string) =>
   request<PasswordLinkDto>('POST', `/api/v1/users/${encodeURIComponent(id)}/password-reset`, { body: {} });
+
+export const resetUserSecondFactor = (id: string) =>
+  request<UserDto>('POST', `/api/v1/users/${encodeURIComponent(id)}/mfa-reset`, { body: {} });
 
 // ---- audit -------------------------------------------------------------------------------
 

@@ -191,6 +191,11 @@ export const en = {
   'users.resetPassword': 'Reset password',
   'users.resetPasswordHint': 'Creates a new one-time link with which the user chooses a new password.',
   'users.resetting': 'Creating link…',
+  'users.resetMfa': 'Reset second factor',
+  'users.resetMfaHint':
+    'For a lost or replaced phone: removes the second factor and signs the user out. If their role requires one, they set it up again at their next sign-in.',
+  'users.resettingMfa': 'Resetting…',
+  'users.mfaResetDone': 'The second factor of {name} is removed; they are signed out everywhere.',
 
   'profile.title': 'Profile',
   'profile.account': 'Your account',
@@ -231,6 +236,10 @@ export const en = {
   'profile.recoveryListLabel': 'Your recovery codes',
   'profile.copyCodes': 'Copy codes',
   'profile.recoverySaved': 'I have saved my recovery codes',
+  'profile.recoveryNewTitle': 'New recovery codes',
+  'profile.recoveryNewHint':
+    'Replaces all your recovery codes; the old ones stop working. Enter a code from your authenticator app to confirm.',
+  'profile.recoveryNew': 'Create new recovery codes',
   'profile.mfaDisableTitle': 'Turn off second factor',
   'profile.mfaDisablePassword': 'Password to confirm',
   'profile.mfaDisable': 'Turn off second factor',

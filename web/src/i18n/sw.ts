@@ -194,6 +194,11 @@ export const sw: Record<keyof typeof en, string> = {
   'users.resetPassword': 'Weka upya nenosiri',
   'users.resetPasswordHint': 'Huunda kiungo kipya cha mara moja ambacho mtumiaji hutumia kuchagua nenosiri jipya.',
   'users.resetting': 'Inaunda kiungo…',
+  'users.resetMfa': 'Weka upya uthibitishaji wa hatua ya pili',
+  'users.resetMfaHint':
+    'Kwa simu iliyopotea au kubadilishwa: huondoa uthibitishaji wa hatua ya pili na kumtoa mtumiaji kwenye mfumo. Ikiwa jukumu lake unauhitaji, ataweka mpya atakapoingia tena.',
+  'users.resettingMfa': 'Inaweka upya…',
+  'users.mfaResetDone': 'Uthibitishaji wa hatua ya pili wa {name} umeondolewa; ametolewa kwenye mfumo kila mahali.',
 
   'profile.title': 'Wasifu',
   'profile.account': 'Akaunti yako',
@@ -234,6 +239,10 @@ export const sw: Record<keyof typeof en, string> = {
   'profile.recoveryListLabel': 'Misimbo yako ya kurejesha',
   'profile.copyCodes': 'Nakili misimbo',
   'profile.recoverySaved': 'Nimehifadhi misimbo yangu ya kurejesha',
+  'profile.recoveryNewTitle': 'Misimbo mipya ya kurejesha',
+  'profile.recoveryNewHint':
+    'Hubadilisha misimbo yako yote ya kurejesha; ile ya zamani haitafanya kazi tena. Weka msimbo kutoka kwenye programu yako ya uthibitishaji ili kuthibitisha.',
+  'profile.recoveryNew': 'Tengeneza misimbo mipya ya kurejesha',
   'profile.mfaDisableTitle': 'Zima uthibitishaji wa hatua ya pili',
   'profile.mfaDisablePassword': 'Nenosiri kuthibitisha',
   'profile.mfaDisable': 'Zima uthibitishaji wa hatua ya pili',

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { LANGUAGES, type Language } from '@kinga/shared/picklists';
 import type { TotpSetupDto } from '@kinga/shared';
-import { changePassword, confirmTotp, disableTotp, setupTotp } from '../api/client.ts';
+import { changePassword, confirmTotp, disableTotp, regenerateRecoveryCodes, setupTotp } from '../api/client.ts';
 import { CopyButton } from '../components/CopyButton.tsx';
 import { ErrorSummary, Field, Notice, describeError, useFormErrors, type FieldErrors } from '../components/forms.tsx';
 import { Page } from '../components/Page.tsx';
@@ -157,6 +157,7 @@ function PasswordSection() {
 
 const TOTP_FORM = 'totp';
 const DISABLE_FORM = 'totp-disable';
+const RECOVERY_FORM = 'recovery-new';
 
 /** Enrolment (QR, key, code, recovery codes shown once) and, when allowed, turning it off. */
 function SecondFactorSection() {
@@ -173,6 +174,8 @@ function SecondFactorSection() {
   const [notice, setNotice] = useState<string | null>(null);
   const codeErrors = useFormErrors();
   const disableErrors = useFormErrors();
+  const [recoveryCode, setRecoveryCode] = useState('');
+  const recoveryErrors = useFormErrors();
 
   const handleStart = async () => {
     setSetupPending(true);
@@ -209,6 +212,22 @@ function SecondFactorSection() {
     setNotice(t('profile.mfaEnabled'));
     // The session now reports mfaEnabled, and lifts mfaEnrolmentRequired.
     await refreshSession().catch(() => undefined);
+  };
+
+  const handleNewRecoveryCodes = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!/^\d{6}$/.test(recoveryCode.trim())) return recoveryErrors.fail({ code: t('errors.totpFormat') });
+    setPending(true);
+    try {
+      const result = await regenerateRecoveryCodes(recoveryCode.trim());
+      recoveryErrors.clear();
+      setRecoveryCode('');
+      setRecoveryCodes(result.recoveryCodes);
+    } catch (error) {
+      recoveryErrors.failWith(error, ['code']);
+    } finally {
+      setPending(false);
+    }
   };
 
   const handleDisable = async (event: FormEvent) => {
@@ -300,6 +319,29 @@ function SecondFactorSection() {
     body = (
       <>
         <p>{t('profile.mfaOn')}</p>
+        <form id={RECOVERY_FORM} className="form narrow" noValidate onSubmit={(e) => void handleNewRecoveryCodes(e)}>
+          <h3>{t('profile.recoveryNewTitle')}</h3>
+          <p className="hint">{t('profile.recoveryNewHint')}</p>
+          <ErrorSummary formId={RECOVERY_FORM} labels={{ code: t('profile.mfaCode') }} {...recoveryErrors} />
+          <Field id={`${RECOVERY_FORM}-code`} label={t('profile.mfaCode')} error={recoveryErrors.fields.code} required>
+            {(aria) => (
+              <input
+                {...aria}
+                type="text"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                pattern="[0-9]*"
+                maxLength={6}
+                className="input-code"
+                value={recoveryCode}
+                onChange={(e) => setRecoveryCode(e.target.value.replace(/\s/g, ''))}
+              />
+            )}
+          </Field>
+          <button type="submit" disabled={pending}>
+            {t('profile.recoveryNew')}
+          </button>
+        </form>
         <form id={DISABLE_FORM} className="form narrow" noValidate onSubmit={(e) => void handleDisable(e)}>
           <h3>{t('profile.mfaDisableTitle')}</h3>
           <ErrorSummary

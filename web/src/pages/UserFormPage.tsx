@@ -9,7 +9,7 @@ import {
   type Role,
 } from '@kinga/shared/picklists';
 import type { PasswordLinkDto, UpdateUserInput, UserDto } from '@kinga/shared';
-import { createUser, getUser, resetUserPassword, updateUser } from '../api/client.ts';
+import { createUser, getUser, resetUserPassword, resetUserSecondFactor, updateUser } from '../api/client.ts';
 import { CopyButton } from '../components/CopyButton.tsx';
 import {
   CheckboxField,
@@ -118,6 +118,9 @@ export function UserFormPage() {
   const [link, setLink] = useState<PasswordLinkDto | null>(null);
   const [resetPending, setResetPending] = useState(false);
   const [resetError, setResetError] = useState<string | null>(null);
+  const [mfaResetPending, setMfaResetPending] = useState(false);
+  const [mfaResetError, setMfaResetError] = useState<string | null>(null);
+  const [mfaResetDone, setMfaResetDone] = useState(false);
   const errors = useFormErrors();
 
   useEffect(() => {
@@ -211,6 +214,21 @@ export function UserFormPage() {
       setResetError(describeError(error, t));
     } finally {
       setResetPending(false);
+    }
+  };
+
+  const handleResetSecondFactor = async () => {
+    if (!user) return;
+    setMfaResetPending(true);
+    setMfaResetError(null);
+    try {
+      const updated = await resetUserSecondFactor(user.id);
+      setUser(updated);
+      setMfaResetDone(true);
+    } catch (error) {
+      setMfaResetError(describeError(error, t));
+    } finally {
+      setMfaResetPending(false);
     }
   };
 
@@ -401,6 +419,31 @@ export function UserFormPage() {
         </section>
       )}
       {!isNew && user && link && <PasswordLinkPanel link={link} name={user.name} />}
+
+      {!isNew && user && canManage && user.id !== me.id && (user.mfaEnabled || mfaResetDone) && (
+        <section className="panel">
+          <h2>{t('users.resetMfa')}</h2>
+          <p className="hint">{t('users.resetMfaHint')}</p>
+          {mfaResetError && (
+            <p className="field-error" role="alert">
+              {mfaResetError}
+            </p>
+          )}
+          {mfaResetDone ? (
+            <p role="status">{t('users.mfaResetDone', { name: user.name })}</p>
+          ) : (
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={mfaResetPending}
+              onClick={() => void handleResetSecondFactor()}
+            >
+              {t('users.resetMfa')}
+            </button>
+          )}
+          {mfaResetPending && <p role="status">{t('users.resettingMfa')}</p>}
+        </section>
+      )}
     </Page>
   );
 }
