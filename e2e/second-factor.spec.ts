@@ -18,12 +18,13 @@ test('a user who must use a second factor enrols at first sign-in, then signs in
   adminApi,
 }, testInfo) => {
   // Two sign-ins with codes of different 30-second steps can need a wait of up to one step.
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const account = await adminApi.createAccount(testInfo, ['analyst'], { mfaRequired: true });
 
   let secret = '';
   let enrolStep = -1;
   let recoveryCodes: string[] = [];
+  let signInStep = -1;
   await test.step('first sign-in leads to enrolment only', async () => {
     await signInWith(page, account);
     await expect(page).toHaveURL(/\/profile$/);
@@ -58,13 +59,39 @@ test('a user who must use a second factor enrols at first sign-in, then signs in
     await expect(page.getByText(en['signIn.totpNeeded'])).toBeVisible();
     const codeField = page.getByLabel(en['signIn.totp'], { exact: true });
     await expect(codeField).toBeFocused();
-    const { code } = await freshTotpCode(secret, enrolStep);
+    const { code, step } = await freshTotpCode(secret, enrolStep);
+    signInStep = step;
     await codeField.fill(code);
     await page.getByRole('button', { name: en['signIn.submit'] }).click();
     // The full navigation, not the enrolment-only one; the page is where the last sign-out happened.
     await expect(mainNav(page).getByRole('link')).toHaveText([en['nav.home'], en['nav.agencies'], en['nav.profile']]);
     await expect(page.getByText(en['shell.signedInAs'].replace('{name}', account.user.name))).toBeVisible();
     await signOut(page);
+  });
+
+  await test.step('replace the recovery codes from the profile; the old ones stop working', async () => {
+    await submitSignIn(page, account);
+    const { code } = await freshTotpCode(secret, signInStep);
+    await page.getByLabel(en['signIn.totp'], { exact: true }).fill(code);
+    await page.getByRole('button', { name: en['signIn.submit'] }).click();
+    await mainNav(page).getByRole('link', { name: en['nav.profile'] }).click();
+    const next = await freshTotpCode(secret, signInStep + 1);
+    await page.getByLabel(en['profile.mfaCode'], { exact: true }).fill(next.code);
+    await page.getByRole('button', { name: en['profile.recoveryNew'] }).click();
+    const list = page.getByRole('list', { name: en['profile.recoveryListLabel'] });
+    await expect(list.getByRole('listitem')).toHaveCount(10);
+    const replaced = await list.getByRole('listitem').allInnerTexts();
+    expect(replaced.some((c) => recoveryCodes.includes(c))).toBe(false);
+    await page.getByRole('button', { name: en['profile.recoverySaved'] }).click();
+    await signOut(page);
+
+    await submitSignIn(page, account);
+    await page.getByLabel(en['signIn.totp'], { exact: true }).fill(recoveryCodes[0] ?? '');
+    await page.getByRole('button', { name: en['signIn.submit'] }).click();
+    await expect(page.getByRole('alert').getByText(en['signIn.invalidCredentialsOrCode'])).toBeVisible();
+    await expect(mainNav(page)).toHaveCount(0);
+    recoveryCodes = replaced;
+    await page.goto('/sign-in');
   });
 
   await test.step('a recovery code also works, once', async () => {

@@ -190,44 +190,43 @@ function SecondFactorSection() {
     }
   };
 
-  const handleConfirm = async (event: FormEvent) => {
+  /** Sends a six-digit code to `call` and shows the recovery codes it answers (enrolment, replacement). */
+  const submitCode = async (
+    event: FormEvent,
+    value: string,
+    errors: ReturnType<typeof useFormErrors>,
+    call: (code: string) => Promise<{ recoveryCodes: string[] }>,
+    done: () => void,
+  ) => {
     event.preventDefault();
-    if (!/^\d{6}$/.test(code.trim())) return codeErrors.fail({ code: t('errors.totpFormat') });
+    if (!/^\d{6}$/.test(value.trim())) return errors.fail({ code: t('errors.totpFormat') });
     setPending(true);
     try {
-      const result = await confirmTotp(code.trim());
-      codeErrors.clear();
-      setSetup(null);
-      setCode('');
+      const result = await call(value.trim());
+      errors.clear();
+      done();
       setRecoveryCodes(result.recoveryCodes);
     } catch (error) {
-      codeErrors.failWith(error, ['code']);
+      errors.failWith(error, ['code']);
     } finally {
       setPending(false);
     }
   };
+
+  const handleConfirm = (event: FormEvent) =>
+    submitCode(event, code, codeErrors, confirmTotp, () => {
+      setSetup(null);
+      setCode('');
+    });
+
+  const handleNewRecoveryCodes = (event: FormEvent) =>
+    submitCode(event, recoveryCode, recoveryErrors, regenerateRecoveryCodes, () => setRecoveryCode(''));
 
   const handleRecoverySaved = async () => {
     setRecoveryCodes(null);
     setNotice(t('profile.mfaEnabled'));
     // The session now reports mfaEnabled, and lifts mfaEnrolmentRequired.
     await refreshSession().catch(() => undefined);
-  };
-
-  const handleNewRecoveryCodes = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!/^\d{6}$/.test(recoveryCode.trim())) return recoveryErrors.fail({ code: t('errors.totpFormat') });
-    setPending(true);
-    try {
-      const result = await regenerateRecoveryCodes(recoveryCode.trim());
-      recoveryErrors.clear();
-      setRecoveryCode('');
-      setRecoveryCodes(result.recoveryCodes);
-    } catch (error) {
-      recoveryErrors.failWith(error, ['code']);
-    } finally {
-      setPending(false);
-    }
   };
 
   const handleDisable = async (event: FormEvent) => {
@@ -287,28 +286,13 @@ function SecondFactorSection() {
           </code>
         </p>
         <form id={TOTP_FORM} className="form narrow" noValidate onSubmit={(e) => void handleConfirm(e)}>
-          <ErrorSummary formId={TOTP_FORM} labels={{ code: t('profile.mfaCode') }} {...codeErrors} />
-          <Field
-            id={`${TOTP_FORM}-code`}
-            label={t('profile.mfaCode')}
+          <CodeField
+            formId={TOTP_FORM}
             hint={t('profile.mfaCodeHint')}
-            error={codeErrors.fields.code}
-            required
-          >
-            {(aria) => (
-              <input
-                {...aria}
-                type="text"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                pattern="[0-9]*"
-                maxLength={6}
-                className="input-code"
-                value={code}
-                onChange={(e) => setCode(e.target.value.replace(/\s/g, ''))}
-              />
-            )}
-          </Field>
+            errors={codeErrors}
+            value={code}
+            onChange={setCode}
+          />
           <button type="submit" disabled={pending}>
             {t('profile.mfaConfirm')}
           </button>
@@ -322,22 +306,7 @@ function SecondFactorSection() {
         <form id={RECOVERY_FORM} className="form narrow" noValidate onSubmit={(e) => void handleNewRecoveryCodes(e)}>
           <h3>{t('profile.recoveryNewTitle')}</h3>
           <p className="hint">{t('profile.recoveryNewHint')}</p>
-          <ErrorSummary formId={RECOVERY_FORM} labels={{ code: t('profile.mfaCode') }} {...recoveryErrors} />
-          <Field id={`${RECOVERY_FORM}-code`} label={t('profile.mfaCode')} error={recoveryErrors.fields.code} required>
-            {(aria) => (
-              <input
-                {...aria}
-                type="text"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                pattern="[0-9]*"
-                maxLength={6}
-                className="input-code"
-                value={recoveryCode}
-                onChange={(e) => setRecoveryCode(e.target.value.replace(/\s/g, ''))}
-              />
-            )}
-          </Field>
+          <CodeField formId={RECOVERY_FORM} errors={recoveryErrors} value={recoveryCode} onChange={setRecoveryCode} />
           <button type="submit" disabled={pending}>
             {t('profile.recoveryNew')}
           </button>
@@ -431,5 +400,42 @@ export function ProfilePage() {
       )}
       {sections}
     </Page>
+  );
+}
+
+/** The six-digit authenticator code field of a form, with its error summary. */
+function CodeField({
+  formId,
+  hint,
+  errors,
+  value,
+  onChange,
+}: {
+  formId: string;
+  hint?: string;
+  errors: ReturnType<typeof useFormErrors>;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const { t } = useLanguage();
+  return (
+    <>
+      <ErrorSummary formId={formId} labels={{ code: t('profile.mfaCode') }} {...errors} />
+      <Field id={`${formId}-code`} label={t('profile.mfaCode')} hint={hint} error={errors.fields.code} required>
+        {(aria) => (
+          <input
+            {...aria}
+            type="text"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9]*"
+            maxLength={6}
+            className="input-code"
+            value={value}
+            onChange={(e) => onChange(e.target.value.replace(/\s/g, ''))}
+          />
+        )}
+      </Field>
+    </>
   );
 }

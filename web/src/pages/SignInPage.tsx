@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ApiError, login } from '../api/client.ts';
 import { ErrorSummary, Field, useFormErrors, type FieldErrors } from '../components/forms.tsx';
 import { Page } from '../components/Page.tsx';
@@ -17,7 +17,6 @@ export function SignInPage() {
   const [totp, setTotp] = useState('');
   const [needsTotp, setNeedsTotp] = useState(false);
   const [pending, setPending] = useState(false);
-  const totpRef = useRef<HTMLInputElement>(null);
 
   const labels = { email: t('signIn.email'), password: t('signIn.password'), totp: t('signIn.totp') };
 
@@ -39,11 +38,14 @@ export function SignInPage() {
       if (error instanceof ApiError && error.code === 'totp_required') {
         if (!needsTotp) {
           setNeedsTotp(true);
+          // The code field appears with autoFocus, so the user can type at once.
           errors.clear();
-          // The code field appears after this render; move there so the user can type at once.
-          setTimeout(() => totpRef.current?.focus(), 0);
           return;
         }
+        return errors.fail({ totp: t('signIn.invalidCredentialsOrCode') });
+      }
+      if (error instanceof ApiError && error.code === 'invalid_totp') {
+        // A wrong, reused or spent code: said at the code field, not as an ended session.
         return errors.fail({ totp: t('signIn.invalidCredentialsOrCode') });
       }
       if (error instanceof ApiError && error.code === 'invalid_credentials') {
@@ -107,7 +109,6 @@ export function SignInPage() {
               {(aria) => (
                 <input
                   {...aria}
-                  ref={totpRef}
                   autoFocus
                   type="text"
                   name="totp"
