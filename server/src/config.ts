@@ -52,6 +52,8 @@ const envSchema = z.object({
   KINGA_LOGIN_WINDOW_MINUTES: positiveInt(15),
   KINGA_COUNTRY: z.enum(['KE']).default('KE'),
   KINGA_BODY_LIMIT_BYTES: positiveInt(1_048_576),
+  KINGA_CASE_SCOPE: z.enum(['agency', 'assigned']).default('agency'),
+  KINGA_REFERRAL_RESPONSE_HOURS: positiveInt(72),
   DATABASE_POOL_SIZE: positiveInt(10),
   DATABASE_STATEMENT_TIMEOUT_MS: positiveInt(30_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -77,6 +79,10 @@ export interface Config {
   loginWindowMs: number;
   country: string;
   bodyLimit: number;
+  /** What a case worker sees: every case of the agency, or only the cases assigned to them. */
+  caseScope: 'agency' | 'assigned';
+  /** How long a receiving agency has to answer a referral before it is flagged overdue. */
+  referralResponseMs: number;
   poolSize: number;
   statementTimeoutMs: number;
   logLevel: string;
@@ -112,6 +118,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginWindowMs: e.KINGA_LOGIN_WINDOW_MINUTES * 60_000,
     country: e.KINGA_COUNTRY,
     bodyLimit: e.KINGA_BODY_LIMIT_BYTES,
+    caseScope: e.KINGA_CASE_SCOPE,
+    referralResponseMs: e.KINGA_REFERRAL_RESPONSE_HOURS * 3_600_000,
     poolSize: e.DATABASE_POOL_SIZE,
     statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,

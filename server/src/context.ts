@@ -3,6 +3,7 @@ import type { Actor } from './access/access.ts';
 import type { AuditLog } from './audit/audit.ts';
 import type { Config } from './config.ts';
 import type { DatabaseHandle, Db, Engine } from './db/database.ts';
+import type { DataKeys } from './secrets/data-keys.ts';
 import type { Keyring } from './secrets/master-key.ts';
 
 /** What every module is given at boot: no module keeps state of its own. */
@@ -13,6 +14,8 @@ export interface AppContext {
   engine: Engine;
   audit: AuditLog;
   keyring: Keyring;
+  /** Seals and opens victims' identifying data; see secrets/data-keys.ts. */
+  dataKeys: DataKeys;
   logger: Logger;
   version: string;
   /** True when this instance holds the demo data set. */

@@ -17,6 +17,7 @@ import { isDemoInstance } from './modules/demo/demo.seed.ts';
 import { registerInstanceRoutes } from './modules/instance/instance.routes.ts';
 import { registerProfileRoutes } from './modules/profile/profile.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
+import { DataKeys } from './secrets/data-keys.ts';
 import { Keyring, loadMasterKey } from './secrets/master-key.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -42,7 +43,15 @@ export async function createContext(config: Config, logger: Logger): Promise<App
     await database.close();
     throw error;
   }
-  const keyring = new Keyring(loadMasterKey(config.masterKey, config.dataDir));
+  let keyring: Keyring;
+  let dataKeys: DataKeys;
+  try {
+    keyring = new Keyring(loadMasterKey(config.masterKey, config.dataDir));
+    dataKeys = await DataKeys.load(database.db, keyring);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   return {
     config,
     database,
@@ -50,6 +59,7 @@ export async function createContext(config: Config, logger: Logger): Promise<App
     engine: database.engine,
     audit: new AuditLog(database.db, database.engine),
     keyring,
+    dataKeys,
     logger,
     version: readVersion(),
     isDemo: () => isDemoInstance(database.db),

@@ -11,7 +11,20 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const PERMISSIONS = ['agency:read', 'agency:manage', 'user:read', 'user:manage', 'audit:read'] as const;
+export const PERMISSIONS = [
+  'agency:read',
+  'agency:manage',
+  'user:read',
+  'user:manage',
+  'audit:read',
+  // Cases: read opens the door (the server decides per case what the caller sees), write
+  // registers and works on cases and answers referrals, supervise confirms determinations,
+  // closures and transfers, export downloads lists.
+  'case:read',
+  'case:write',
+  'case:supervise',
+  'case:export',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /**
@@ -19,14 +32,16 @@ export type Permission = (typeof PERMISSIONS)[number];
  * a permission listed here only opens the door to the route.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  // Administrators run the platform; they do not see cases (separation of duties).
   administrator: ['agency:read', 'agency:manage', 'user:read', 'user:manage', 'audit:read'],
-  secretariat: ['agency:read'],
+  // The secretariat and analysts see cases of every agency, never their identifying details.
+  secretariat: ['agency:read', 'case:read', 'case:export'],
   focal_point: ['agency:read', 'user:read', 'user:manage'],
-  case_worker: ['agency:read'],
-  case_supervisor: ['agency:read'],
-  law_enforcement: ['agency:read'],
-  analyst: ['agency:read'],
-  hotline_operator: ['agency:read'],
+  case_worker: ['agency:read', 'case:read', 'case:write', 'case:export'],
+  case_supervisor: ['agency:read', 'case:read', 'case:write', 'case:supervise', 'case:export'],
+  law_enforcement: ['agency:read', 'case:read', 'case:write'],
+  analyst: ['agency:read', 'case:read', 'case:export'],
+  hotline_operator: ['agency:read', 'case:read', 'case:write'],
 };
 
 /** Roles whose holders may read identifying data of victims; they need a second factor outside demo data by default. */
@@ -36,6 +51,9 @@ export const VICTIM_DATA_ROLES: readonly Role[] = [
   'hotline_operator',
   'law_enforcement',
 ];
+
+/** Roles that see cases of every agency, de-identified. */
+export const DEIDENTIFIED_CASE_ROLES: readonly Role[] = ['secretariat', 'analyst'];
 
 /** Roles an agency focal point may give to users of the own agency. */
 export const FOCAL_POINT_ASSIGNABLE_ROLES: readonly Role[] = [

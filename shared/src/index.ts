@@ -1,2 +1,3 @@
 export * from './picklists.ts';
 export * from './platform.ts';
+export * from './cases.ts';

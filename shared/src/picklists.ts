@@ -30,3 +30,6 @@ export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
 
 export const AGENCY_SORTS = ['name', 'type', 'createdAt'] as const;
 export const USER_SORTS = ['name', 'email', 'createdAt', 'lastSignInAt'] as const;
+export * from './cases-vocab.ts';
+export * from './screening.ts';
+export * from './countries.ts';

@@ -30,6 +30,8 @@ describe('buildActor', () => {
   it('grants the union of the roles’ permissions', () => {
     expect([...actor(['focal_point', 'analyst']).permissions].sort()).toEqual([
       'agency:read',
+      'case:export',
+      'case:read',
       'user:manage',
       'user:read',
     ]);

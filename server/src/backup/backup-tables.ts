@@ -30,6 +30,17 @@ export const TABLES: readonly TableSpec[] = [
   { name: 'sessions', key: ['id_hash'], kind: 'transient' },
   { name: 'throttles', key: ['key'], kind: 'transient' },
   { name: 'audit_events', key: ['seq'], kind: 'data' },
+  { name: 'data_keys', key: ['id'], kind: 'data' },
+  { name: 'case_sequences', key: ['year'], kind: 'data' },
+  { name: 'cases', key: ['id'], kind: 'data' },
+  { name: 'case_exploitation_types', key: ['case_id', 'type'], kind: 'data' },
+  { name: 'case_events', key: ['id'], kind: 'data' },
+  { name: 'screenings', key: ['id'], kind: 'data' },
+  { name: 'consents', key: ['id'], kind: 'data' },
+  { name: 'case_services', key: ['id'], kind: 'data' },
+  { name: 'case_notes', key: ['id'], kind: 'data' },
+  { name: 'case_attachments', key: ['id'], kind: 'data' },
+  { name: 'referrals', key: ['id'], kind: 'data' },
 ];
 
 /** The tables whose rows a backup holds, in foreign-key order. */

@@ -104,4 +104,186 @@ export interface Database {
   throttles: ThrottleTable;
   audit_events: AuditEventTable;
   instance_settings: InstanceSettingTable;
+  data_keys: DataKeyTable;
+  case_sequences: CaseSequenceTable;
+  cases: CaseTable;
+  case_exploitation_types: CaseExploitationTypeTable;
+  case_events: CaseEventTable;
+  screenings: ScreeningTable;
+  consents: ConsentTable;
+  case_services: CaseServiceTable;
+  case_notes: CaseNoteTable;
+  case_attachments: CaseAttachmentTable;
+  referrals: ReferralTable;
+}
+
+// ---- case management (0002) -------------------------------------------------------------
+// `_enc` columns hold ciphertext sealed by DataKeys; `bi_` columns keyed hashes; `_json` and
+// `sections`/`services` JSON of picklist codes.
+
+export interface DataKeyTable {
+  id: string;
+  purpose: string;
+  wrapped: string;
+  master_key_check: string;
+  created_at: string;
+}
+
+export interface CaseSequenceTable {
+  year: number;
+  last_value: number;
+}
+
+export interface CaseTable {
+  id: string;
+  code: string;
+  agency_id: string;
+  owner_id: string | null;
+  created_by: string;
+  draft: number;
+  status: string;
+  trafficking_status: string | null;
+  gender: string | null;
+  age_band: string | null;
+  citizenship: string | null;
+  county_code: number | null;
+  exploitation_types: string;
+  profile_json: string;
+  victim_json: string;
+  follow_up_at: string | null;
+  first_name_enc: string | null;
+  middle_name_enc: string | null;
+  last_name_enc: string | null;
+  birth_date_enc: string | null;
+  identity_number_enc: string | null;
+  phone_enc: string | null;
+  email_enc: string | null;
+  address_enc: string | null;
+  narrative_enc: string | null;
+  bi_name: string | null;
+  bi_birth_date: string | null;
+  bi_identity_number: string | null;
+  bi_phone: string | null;
+  bi_email: string | null;
+  closure_requested_at: string | null;
+  closure_requested_by: string | null;
+  closure_status: string | null;
+  closure_reason_enc: string | null;
+  closure_approved_at: string | null;
+  closure_approved_by: string | null;
+  reopened_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CaseExploitationTypeTable {
+  case_id: string;
+  type: string;
+}
+
+export interface CaseEventTable {
+  id: string;
+  case_id: string;
+  position: number;
+  type: string;
+  country: string | null;
+  county_code: number | null;
+  place_enc: string | null;
+  date: string | null;
+}
+
+export interface ScreeningTable {
+  id: string;
+  case_id: string;
+  observations_json: string;
+  age_at_exploitation: number | null;
+  suggested_status: string;
+  suggestion_json: string;
+  notes_enc: string | null;
+  screened_by: string;
+  screened_at: string;
+  determination_state: string;
+  determined_status: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_org: string | null;
+  decision_agency_id: string | null;
+  decision_reason_enc: string | null;
+}
+
+export interface ConsentTable {
+  id: string;
+  case_id: string;
+  purpose: string;
+  agency_id: string | null;
+  sections: string;
+  method: string;
+  given_on: string;
+  guardian_name_enc: string | null;
+  best_interest_note_enc: string | null;
+  recorded_by: string;
+  recorded_at: string;
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
+  withdrawal_reason_enc: string | null;
+}
+
+export interface CaseServiceTable {
+  id: string;
+  case_id: string;
+  type: string;
+  provider_agency_id: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  status: string;
+  details_enc: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CaseNoteTable {
+  id: string;
+  case_id: string;
+  body_enc: string;
+  author_id: string;
+  created_at: string;
+}
+
+export interface CaseAttachmentTable {
+  id: string;
+  case_id: string;
+  file_name_enc: string;
+  media_type: string;
+  size: number;
+  content_enc: string;
+  uploaded_by: string;
+  created_at: string;
+}
+
+export interface ReferralTable {
+  id: string;
+  case_id: string;
+  kind: string;
+  status: string;
+  from_agency_id: string;
+  to_agency_id: string;
+  services: string;
+  reason: string;
+  details_enc: string | null;
+  consent_id: string | null;
+  consent_override_by: string | null;
+  consent_override_reason_enc: string | null;
+  created_by: string;
+  created_at: string;
+  approved_by: string | null;
+  approved_at: string | null;
+  respond_by: string | null;
+  responded_by: string | null;
+  responded_at: string | null;
+  decline_reason_enc: string | null;
+  completed_at: string | null;
+  revoked_by: string | null;
+  revoked_at: string | null;
+  updated_at: string;
 }

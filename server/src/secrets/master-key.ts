@@ -51,19 +51,41 @@ export class Keyring {
 
   /** AES-256-GCM with the location of the value (table, row, column) bound as authenticated data. */
   encrypt(purpose: string, plaintext: string, boundTo: string): string {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.key(`enc:${purpose}`), iv);
-    cipher.setAAD(Buffer.from(boundTo));
-    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return `v1.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`;
+    return this.encryptBytes(purpose, Buffer.from(plaintext, 'utf8'), boundTo);
+  }
+
+  /** Wraps a data key (see DataKeys) with a key derived for that use only. */
+  wrap(dataKey: Buffer, boundTo: string): string {
+    return this.encryptBytes('data-key-wrap', dataKey, boundTo);
+  }
+
+  unwrap(wrapped: string, boundTo: string): Buffer {
+    return this.decryptBytes('data-key-wrap', wrapped, boundTo);
+  }
+
+  /** A fingerprint of the master key, stored next to what it wraps; it reveals nothing of the key. */
+  masterKeyCheck(): string {
+    return createHmac('sha256', this.key('master-key-check')).update('kinga').digest('hex').slice(0, 32);
   }
 
   decrypt(purpose: string, sealed: string, boundTo: string): string {
+    return this.decryptBytes(purpose, sealed, boundTo).toString('utf8');
+  }
+
+  private encryptBytes(purpose: string, plaintext: Buffer, boundTo: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.key(`enc:${purpose}`), iv);
+    cipher.setAAD(Buffer.from(boundTo));
+    const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+    return `v1.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`;
+  }
+
+  private decryptBytes(purpose: string, sealed: string, boundTo: string): Buffer {
     if (!sealed.startsWith('v1.')) throw new Error('Unknown ciphertext version');
     const raw = Buffer.from(sealed.slice(3), 'base64url');
     const decipher = createDecipheriv('aes-256-gcm', this.key(`enc:${purpose}`), raw.subarray(0, 12));
     decipher.setAAD(Buffer.from(boundTo));
     decipher.setAuthTag(raw.subarray(12, 28));
-    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]);
   }
 }

@@ -1,3 +1,5 @@
+import { vocabEn } from './vocab.en.ts';
+
 /** English messages; the reference catalogue whose keys every other language must have. */
 export const en = {
   'app.name': 'Kinga',
@@ -299,6 +301,7 @@ export const en = {
   'outcome.success': 'Success',
   'outcome.failure': 'Failure',
   'outcome.denied': 'Denied',
+  ...vocabEn,
 };
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { en } from './en.ts';
+import { vocabSw } from './vocab.sw.ts';
 
 /** Swahili messages (Kiswahili sanifu as used in Kenyan public services). */
 export const sw: Record<keyof typeof en, string> = {
@@ -302,4 +303,5 @@ export const sw: Record<keyof typeof en, string> = {
   'outcome.success': 'Imefaulu',
   'outcome.failure': 'Imeshindikana',
   'outcome.denied': 'Imekataliwa',
+  ...vocabSw,
 };
