@@ -12,6 +12,7 @@ import { buildHttpApp, type App } from './http/app.ts';
 import { registerAgencyRoutes } from './modules/agencies/agencies.routes.ts';
 import { registerAuditRoutes } from './modules/audit-events/audit-events.routes.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
+import { registerCaseRoutes } from './modules/cases/cases.routes.ts';
 import { purgeExpiredSessions } from './modules/auth/sessions.ts';
 import { isDemoInstance } from './modules/demo/demo.seed.ts';
 import { registerInstanceRoutes } from './modules/instance/instance.routes.ts';
@@ -75,6 +76,7 @@ export async function createHttpServer(ctx: AppContext, options: { serveWeb?: bo
   registerAgencyRoutes(app, ctx);
   registerUserRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
+  registerCaseRoutes(app, ctx);
   if (options.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h' });
     // The web app routes on the client: any page path answers index.html.

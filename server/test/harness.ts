@@ -159,6 +159,8 @@ export function client(app: App, session: Session | null) {
       send(app, session, 'POST', url, { ...options, body }),
     patch: (url: string, body?: unknown, options?: RequestOptions) =>
       send(app, session, 'PATCH', url, { ...options, body }),
+    put: (url: string, body?: unknown, options?: RequestOptions) =>
+      send(app, session, 'PUT', url, { ...options, body }),
   };
 }
 

@@ -44,6 +44,22 @@ const API_V1_ROUTES = [
   'POST /api/v1/users/{id}/password-reset',
   'POST /api/v1/users/{id}/mfa-reset',
   'GET /api/v1/audit-events',
+  'GET /api/v1/cases',
+  'POST /api/v1/cases',
+  'POST /api/v1/cases/search',
+  'POST /api/v1/cases/duplicates',
+  'GET /api/v1/cases/export',
+  'GET /api/v1/cases/{code}',
+  'PATCH /api/v1/cases/{code}',
+  'POST /api/v1/cases/{code}/submit',
+  'POST /api/v1/cases/{code}/identity',
+  'PUT /api/v1/cases/{code}/assignment',
+  'PUT /api/v1/cases/{code}/follow-up',
+  'POST /api/v1/cases/{code}/closure',
+  'POST /api/v1/cases/{code}/closure/approve',
+  'POST /api/v1/cases/{code}/closure/reject',
+  'POST /api/v1/cases/{code}/reopen',
+  'GET /api/v1/cases/{code}/history',
 ];
 
 describeIntegration('HTTP application', () => {
@@ -90,8 +106,10 @@ describeIntegration('HTTP application', () => {
   it.each(API_V1_ROUTES.filter((r) => !PUBLIC_ROUTES.has(r)))(
     '%s refuses an anonymous caller with 401 problem+json',
     async (route) => {
-      const [method, pattern] = route.split(' ') as ['GET' | 'POST' | 'PATCH', string];
-      const url = pattern.replace('{id}', '0190a0b1-0000-7000-8000-000000000001');
+      const [method, pattern] = route.split(' ') as ['GET' | 'POST' | 'PATCH' | 'PUT', string];
+      const url = pattern
+        .replace(/\{id\}/g, '0190a0b1-0000-7000-8000-000000000001')
+        .replace('{code}', 'KE-2026-000001');
       const res = await send(t.app, null, method, url, method === 'GET' ? {} : { body: {} });
       expectProblem(res, 401, 'unauthenticated');
     },
