@@ -1,0 +1,102 @@
+import type { AttachmentDto } from '@kinga/shared';
+import type { AppContext, RequestContext } from '../../context.ts';
+import { newId, nowIso } from '../../db/ids.ts';
+import { badRequest, HttpProblem, notFound, validationFailed } from '../../http/errors.ts';
+import { caseAudit } from '../cases/cases.service.ts';
+import {
+  cleanFileName,
+  detectAttachmentType,
+  fileNameLength,
+  MAX_FILE_NAME_LENGTH,
+  type AttachmentMediaType,
+} from './attachment-files.ts';
+import { loadCaseFor, loadEditableCase } from './case-record-access.ts';
+import { presentAttachment } from './case-attachments.presenter.ts';
+import * as repo from './case-attachments.repository.ts';
+
+// Attachments are the owning agency's: statements, medical reports, identity documents.
+const NOT_VISIBLE = { code: 'attachments_not_visible', title: "Only the owning agency sees a case's attachments" };
+
+/** One page of a case's attachments, newest first, for the owning agency. */
+export async function listAttachments(
+  ctx: AppContext,
+  rc: RequestContext,
+  code: string,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<{ items: AttachmentDto[]; nextCursor: string | null }> {
+  const { row } = await loadCaseFor(ctx, ctx.db, rc, code, null, NOT_VISIBLE);
+  const result = await repo.listAttachments(ctx.db, row.id, page);
+  await ctx.audit.record(caseAudit(rc, 'case.attachment.list', row.id));
+  return { items: result.rows.map((r) => presentAttachment(ctx.dataKeys, r)), nextCursor: result.nextCursor };
+}
+
+/** The checked name and media type of an upload, or the 400/415 that refuses it. */
+async function checkUpload(
+  fileNameHeader: string,
+  content: Buffer | null,
+): Promise<{ fileName: string; mediaType: AttachmentMediaType; content: Buffer }> {
+  const fileName = cleanFileName(fileNameHeader);
+  if (fileName === null || fileNameLength(fileName) > MAX_FILE_NAME_LENGTH) {
+    throw validationFailed([
+      {
+        path: 'headers.x-file-name',
+        message: `Give the file's name, URI-encoded, in at most ${MAX_FILE_NAME_LENGTH} characters`,
+        code: 'invalid_file_name',
+      },
+    ]);
+  }
+  if (!content || content.length === 0) throw badRequest('empty_file', 'The file is empty');
+  const mediaType = await detectAttachmentType(content);
+  if (!mediaType) {
+    throw new HttpProblem(415, 'unsupported_media_type', 'Attach a PDF, JPEG, PNG or WebP file');
+  }
+  return { fileName, mediaType, content };
+}
+
+/**
+ * Stores a file under an open case of the caller's agency. Its type is judged by its
+ * content; its name and bytes are sealed, so the database holds neither in clear.
+ */
+export async function uploadAttachment(
+  ctx: AppContext,
+  rc: RequestContext,
+  code: string,
+  upload: { fileNameHeader: string; content: Buffer | null },
+): Promise<AttachmentDto> {
+  const file = await checkUpload(upload.fileNameHeader, upload.content);
+  const { caseId, id } = await ctx.db.transaction().execute(async (trx) => {
+    const row = await loadEditableCase(ctx, trx, rc, code);
+    const id = newId();
+    await repo.insertAttachment(trx, {
+      id,
+      case_id: row.id,
+      file_name_enc: ctx.dataKeys.seal(file.fileName, 'case_attachments', id, 'file_name_enc'),
+      media_type: file.mediaType,
+      size: file.content.length,
+      content_enc: ctx.dataKeys.sealBytes(file.content, 'case_attachments', id, 'content_enc'),
+      uploaded_by: rc.actor.userId,
+      created_at: nowIso(),
+    });
+    await ctx.audit.inTransaction(trx, caseAudit(rc, 'case.attachment.upload', row.id));
+    return { caseId: row.id, id };
+  });
+  const stored = await repo.findAttachment(ctx.db, caseId, id);
+  if (!stored) throw notFound('Attachment');
+  return presentAttachment(ctx.dataKeys, stored);
+}
+
+/** The decrypted file for the owning agency; every download is audited before the bytes leave. */
+export async function downloadAttachment(
+  ctx: AppContext,
+  rc: RequestContext,
+  code: string,
+  id: string,
+): Promise<{ fileName: string; mediaType: string; content: Buffer }> {
+  const { row } = await loadCaseFor(ctx, ctx.db, rc, code, null, NOT_VISIBLE);
+  const attachment = await repo.findAttachment(ctx.db, row.id, id);
+  const sealed = attachment ? await repo.findAttachmentContent(ctx.db, row.id, id) : undefined;
+  if (!attachment || sealed === undefined) throw notFound('Attachment');
+  const content = ctx.dataKeys.openBytes(sealed, 'case_attachments', id, 'content_enc');
+  await ctx.audit.record(caseAudit(rc, 'case.attachment.download', row.id));
+  return { ...presentAttachment(ctx.dataKeys, attachment), content };
+}
