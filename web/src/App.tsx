@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Suspense, lazy, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import type { Permission } from '@kinga/shared';
 import { Layout } from './components/Layout.tsx';
@@ -14,6 +14,17 @@ import { SetPasswordPage } from './pages/SetPasswordPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { UserFormPage } from './pages/UserFormPage.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
+
+// Case pages load on first use, so signing in on a slow link does not wait for them.
+const CasesPage = lazy(() => import('./pages/cases/CasesPage.tsx').then((m) => ({ default: m.CasesPage })));
+const CasePage = lazy(() => import('./pages/cases/CasePage.tsx').then((m) => ({ default: m.CasePage })));
+const IntakePage = lazy(() => import('./pages/cases/IntakePage.tsx').then((m) => ({ default: m.IntakePage })));
+const ReferralsPage = lazy(() =>
+  import('./pages/referrals/ReferralsPage.tsx').then((m) => ({ default: m.ReferralsPage })),
+);
+const ReferralPage = lazy(() =>
+  import('./pages/referrals/ReferralPage.tsx').then((m) => ({ default: m.ReferralPage })),
+);
 
 /** Pages behind sign-in; an account that must enrol a second factor only reaches its profile. */
 function RequireSignIn() {
@@ -120,6 +131,67 @@ export function App() {
                   element={
                     <RequirePermission permission="user:read">
                       <UserFormPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="cases"
+                  element={
+                    <RequirePermission permission="case:read">
+                      <Suspense fallback={<Loading />}>
+                        <CasesPage />
+                      </Suspense>
+                    </RequirePermission>
+                  }
+                />
+                {/* Matched before the case page; a new case and an edited one are separate pages (keys), so no state leaks between them. */}
+                <Route
+                  path="cases/new"
+                  element={
+                    <RequirePermission permission="case:write">
+                      <Suspense fallback={<Loading />}>
+                        <IntakePage key="new" />
+                      </Suspense>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="cases/:code/edit"
+                  element={
+                    <RequirePermission permission="case:write">
+                      <Suspense fallback={<Loading />}>
+                        <IntakePage key="edit" />
+                      </Suspense>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="cases/:code/*"
+                  element={
+                    <RequirePermission permission="case:read">
+                      <Suspense fallback={<Loading />}>
+                        <CasePage />
+                      </Suspense>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="referrals"
+                  element={
+                    <RequirePermission permission="case:read">
+                      <Suspense fallback={<Loading />}>
+                        <ReferralsPage />
+                      </Suspense>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="referrals/:id"
+                  element={
+                    <RequirePermission permission="case:read">
+                      <Suspense fallback={<Loading />}>
+                        <ReferralPage />
+                      </Suspense>
                     </RequirePermission>
                   }
                 />

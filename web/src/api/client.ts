@@ -161,6 +161,25 @@ export async function request<T>(
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** Sends a file as the raw request body (uploads) with the session's CSRF token; answers parsed JSON. */
+export async function uploadRaw<T>(path: string, body: Blob, headers: Record<string, string>): Promise<T> {
+  const allHeaders: Record<string, string> = { Accept: 'application/json', ...headers };
+  if (csrfToken) allHeaders['X-CSRF-Token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', headers: allHeaders, credentials: 'same-origin', body });
+  } catch {
+    throw new ApiError({ status: 0, code: 'network_error', title: 'Network error' });
+  }
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (error.status === 401) handleUnauthorized?.();
+    throw error;
+  }
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
 // ---- instance and authentication ---------------------------------------------------------
 
 export const getInstance = () => request<InstanceDto>('GET', '/api/public/instance');

@@ -80,6 +80,16 @@ export function Layout() {
                     </NavLink>
                   </li>
                 )}
+                {!restricted && can('case:read') && (
+                  <li>
+                    <NavLink to="/cases">{t('cases.nav')}</NavLink>
+                  </li>
+                )}
+                {!restricted && can('case:read') && (
+                  <li>
+                    <NavLink to="/referrals">{t('referrals.title')}</NavLink>
+                  </li>
+                )}
                 {!restricted && can('agency:read') && (
                   <li>
                     <NavLink to="/agencies">{t('nav.agencies')}</NavLink>

@@ -52,7 +52,7 @@ const CONFLICT_MESSAGES: Record<string, MessageKey> = {
  * The message of a server issue: our own wording for codes we know; otherwise English
  * readers get the server's (specific) wording and others a translated one by zod code.
  */
-function issueMessage(issue: { message: string; code: string }, t: Translate, language: Language): string {
+export function issueMessage(issue: { message: string; code: string }, t: Translate, language: Language): string {
   const known = KNOWN_ISSUES[issue.code];
   if (known) return t(known);
   if (language === 'en' && issue.message) return issue.message;

@@ -1,3 +1,5 @@
+import { casesEn } from './cases.en.ts';
+import { intakeEn } from './intake.en.ts';
 import { vocabEn } from './vocab.en.ts';
 
 /** English messages; the reference catalogue whose keys every other language must have. */
@@ -302,6 +304,8 @@ export const en = {
   'outcome.failure': 'Failure',
   'outcome.denied': 'Denied',
   ...vocabEn,
+  ...intakeEn,
+  ...casesEn,
 };
 
 export type MessageKey = keyof typeof en;

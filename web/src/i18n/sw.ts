@@ -1,4 +1,6 @@
 import type { en } from './en.ts';
+import { casesSw } from './cases.sw.ts';
+import { intakeSw } from './intake.sw.ts';
 import { vocabSw } from './vocab.sw.ts';
 
 /** Swahili messages (Kiswahili sanifu as used in Kenyan public services). */
@@ -304,4 +306,6 @@ export const sw: Record<keyof typeof en, string> = {
   'outcome.failure': 'Imeshindikana',
   'outcome.denied': 'Imekataliwa',
   ...vocabSw,
+  ...intakeSw,
+  ...casesSw,
 };
