@@ -469,3 +469,16 @@ export const workSchema = z.object({
   transfersToApprove: z.array(referralSchema),
 });
 export type WorkDto = z.infer<typeof workSchema>;
+
+// ---- request and answer types, as the web app sends and reads them ---------------------------
+
+export type DuplicateCheckInput = z.input<typeof duplicateCheckSchema>;
+export type DuplicateResultDto = z.infer<typeof duplicateResultSchema>;
+export type ScreeningInput = z.input<typeof screeningInputSchema>;
+export type DeterminationInput = z.input<typeof determinationInputSchema>;
+export type ConsentInput = z.input<typeof consentInputSchema>;
+export type ReferralInput = z.input<typeof referralInputSchema>;
+export type ListReferralsQuery = z.input<typeof listReferralsQuerySchema>;
+export type ServiceInput = z.input<typeof serviceInputSchema>;
+export type SearchCasesInput = z.input<typeof searchCasesSchema>;
+export type CaseHistoryItemDto = z.infer<typeof caseHistoryItemSchema>;

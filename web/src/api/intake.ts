@@ -1,25 +1,20 @@
-import type { z } from 'zod';
 import type {
   CaseDto,
   CaseInput,
   ConsentDto,
+  ConsentInput,
+  DeterminationInput,
+  DuplicateCheckInput,
+  DuplicateResultDto,
   RevealedIdentityDto,
   ScreeningDto,
+  ScreeningInput,
   WorkDto,
-  consentInputSchema,
-  determinationInputSchema,
-  duplicateCheckSchema,
-  duplicateResultSchema,
-  screeningInputSchema,
 } from '@kinga/shared';
 import { getCase, revealIdentity } from './cases.ts';
 import { request, type Page } from './client.ts';
 
-export type DuplicateCheckInput = z.input<typeof duplicateCheckSchema>;
-export type DuplicateResultDto = z.infer<typeof duplicateResultSchema>;
-export type ScreeningInput = z.input<typeof screeningInputSchema>;
-export type DeterminationInput = z.input<typeof determinationInputSchema>;
-export type ConsentInput = z.input<typeof consentInputSchema>;
+export type { ConsentInput, DeterminationInput, DuplicateCheckInput, DuplicateResultDto, ScreeningInput };
 
 const casePath = (code: string) => `/api/v1/cases/${encodeURIComponent(code)}`;
 

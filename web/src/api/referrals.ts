@@ -1,10 +1,8 @@
-import type { z } from 'zod';
-import type { ReferralDto, listReferralsQuerySchema, referralInputSchema } from '@kinga/shared';
+import type { ListReferralsQuery, ReferralDto, ReferralInput } from '@kinga/shared';
 import { request, type Page, type QueryOf } from './client.ts';
 import { itemsOf } from './intake.ts';
 
-export type ReferralInput = z.input<typeof referralInputSchema>;
-export type ListReferralsQuery = z.input<typeof listReferralsQuerySchema>;
+export type { ListReferralsQuery, ReferralInput };
 
 const referralPath = (id: string) => `/api/v1/referrals/${encodeURIComponent(id)}`;
 const caseReferralsPath = (code: string) => `/api/v1/cases/${encodeURIComponent(code)}/referrals`;
