@@ -1,8 +1,12 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 
-/** Structured logs with every place personal data or secrets could appear redacted. */
-export function createLogger(level: string): Logger {
-  return pino({
+/** Structured logs with every place personal data or secrets could appear redacted; on stdout unless a test gives a destination. */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino(loggerOptions(level), destination);
+}
+
+function loggerOptions(level: string): LoggerOptions {
+  return {
     level,
     redact: {
       paths: [
@@ -35,5 +39,5 @@ export function createLogger(level: string): Logger {
         path: req.url.split('?')[0],
       }),
     },
-  });
+  };
 }

@@ -12,14 +12,19 @@ import { buildHttpApp, type App } from './http/app.ts';
 import { registerAgencyRoutes } from './modules/agencies/agencies.routes.ts';
 import { registerAuditRoutes } from './modules/audit-events/audit-events.routes.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
+import { registerCaseRecordRoutes } from './modules/case-records/case-records.routes.ts';
 import { registerCaseRoutes } from './modules/cases/cases.routes.ts';
+import { registerConsentRoutes } from './modules/consents/consents.routes.ts';
 import { purgeExpiredSessions } from './modules/auth/sessions.ts';
 import { isDemoInstance } from './modules/demo/demo.seed.ts';
 import { registerInstanceRoutes } from './modules/instance/instance.routes.ts';
 import { registerProfileRoutes } from './modules/profile/profile.routes.ts';
+import { registerReferralRoutes } from './modules/referrals/referrals.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
+import { registerWorkRoutes } from './modules/work/work.routes.ts';
 import { DataKeys } from './secrets/data-keys.ts';
-import { Keyring, loadMasterKey } from './secrets/master-key.ts';
+import { openMasterKey } from './secrets/key-rotation.ts';
+import type { Keyring } from './secrets/master-key.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(here, '../..');
@@ -47,7 +52,13 @@ export async function createContext(config: Config, logger: Logger): Promise<App
   let keyring: Keyring;
   let dataKeys: DataKeys;
   try {
-    keyring = new Keyring(loadMasterKey(config.masterKey, config.dataDir));
+    const opened = await openMasterKey({ fromEnv: config.masterKey, dataDir: config.dataDir }, database);
+    if (opened.recovery !== 'none') {
+      logger.warn(
+        `An interrupted master-key rotation was ${opened.recovery === 'completed' ? 'finished: master.key now holds the new key' : 'undone: master.key still holds the key in place'}`,
+      );
+    }
+    keyring = opened.keyring;
     dataKeys = await DataKeys.load(database.db, keyring);
   } catch (error) {
     await database.close();
@@ -77,6 +88,10 @@ export async function createHttpServer(ctx: AppContext, options: { serveWeb?: bo
   registerUserRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
+  registerCaseRecordRoutes(app, ctx);
+  registerConsentRoutes(app, ctx);
+  registerReferralRoutes(app, ctx);
+  registerWorkRoutes(app, ctx);
   if (options.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h' });
     // The web app routes on the client: any page path answers index.html.

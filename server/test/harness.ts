@@ -54,6 +54,8 @@ export const describeIntegration = (name: string, fn: () => void) =>
 export interface TestApp {
   app: App;
   ctx: AppContext;
+  /** Every log line written so far, when created with `captureLogs` (else empty). */
+  logs(): string;
   /** Closes the app and throws its database away. */
   close(): Promise<void>;
 }
@@ -63,6 +65,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Load the contract's demo agencies and accounts. */
   seed?: 'demo';
+  /** Log at every level into memory (see `TestApp.logs`) instead of discarding logs. */
+  captureLogs?: boolean;
 }
 
 /** A fresh database of the project's engine and the HTTP app over it (no web app), configured as in production. */
@@ -91,13 +95,18 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     };
   }
   const config = loadConfig(env);
-  const ctx = await createContext(config, createLogger(config.logLevel));
+  const logLines: string[] = [];
+  const logger = options.captureLogs
+    ? createLogger('trace', { write: (line: string) => void logLines.push(line) })
+    : createLogger(config.logLevel);
+  const ctx = await createContext(config, logger);
   const app = await createHttpServer(ctx);
   if (options.seed === 'demo') await seedDemo(ctx);
   await app.ready();
   return {
     app,
     ctx,
+    logs: () => logLines.join(''),
     close: async () => {
       await app.close();
       await dropDatabase();

@@ -166,7 +166,7 @@ export async function restoreBackup(
   await checkCompatible(deps, header);
   if (header.masterKeyCheck && header.masterKeyCheck !== masterKeyCheck(deps.keyring) && !options.allowKeyMismatch) {
     throw new BackupError(
-      'The master key in place is not the one this backup was made with: encrypted fields (two-factor secrets) would be unreadable. ' +
+      "The master key in place is not the one this backup was made with: encrypted fields (victims' identifying details, two-factor secrets) would be unreadable and the server would not start. " +
         'Put the original key in KINGA_MASTER_KEY or DATA_DIR/master.key, or pass --allow-key-mismatch to restore anyway.',
     );
   }
@@ -177,7 +177,9 @@ export async function restoreBackup(
         // Servers still running against this database wait instead of writing into a half-restored one.
         await sql`lock table ${sql.join(TABLES.map((t) => sql.table(t.name)))} in access exclusive mode`.execute(trx);
       }
-      const occupied = await findOccupiedTables(trx);
+      // Opening a database creates its first data keys: they alone do not make it "not empty".
+      // The backup brings the data keys its rows were sealed with, so those in place go.
+      const occupied = (await findOccupiedTables(trx)).filter((t) => t !== 'data_keys');
       if (occupied.length > 0) {
         if (!options.force) {
           throw new BackupError(
@@ -186,6 +188,8 @@ export async function restoreBackup(
         }
         for (const table of [...TABLES].reverse()) await sql`delete from ${sql.table(table.name)}`.execute(trx);
         replaced = true;
+      } else {
+        await sql`delete from data_keys`.execute(trx);
       }
       await insertRows(trx, reader.rows());
       await appendAudit(trx, deps.engine, [{ action: 'cli.restore', outcome: 'success', entityType: 'instance' }]);

@@ -4,7 +4,7 @@ import { createBackup, restoreBackup } from '../backup/backup.ts';
 import { CliError, EXIT, withContext } from './cli-context.ts';
 
 const KEY_NOTE =
-  'The master key is NOT in the backup: keep KINGA_MASTER_KEY or DATA_DIR/master.key safely with it, or two-factor secrets cannot be read after a restore.';
+  "The master key is NOT in the backup: keep KINGA_MASTER_KEY or DATA_DIR/master.key safely with it, or victims' identifying details and two-factor secrets cannot be read after a restore.";
 
 interface RestoreCommandOptions {
   force?: boolean;

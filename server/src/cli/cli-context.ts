@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import type { AppContext } from '../context.ts';
 import { createLogger } from '../logger.ts';
+import { MasterKeyError } from '../secrets/master-key.ts';
 import { createContext } from '../server.ts';
 
 /** Exit codes: 0 done; the rest tell a script what went wrong without parsing text. */
@@ -45,12 +46,22 @@ export function loadCliConfig(): Config {
 export async function withContext<T>(work: (ctx: AppContext) => Promise<T>): Promise<T> {
   const config = loadCliConfig();
   // The CLI talks to the operator on stdout/stderr itself; structured logs would only interleave.
-  const ctx = await createContext(config, createLogger('silent'));
+  const ctx = await openCliContext(config);
   try {
     return await work(ctx);
   } finally {
     await ctx.audit.drain();
     await ctx.database.close();
+  }
+}
+
+/** createContext, with a wrong or missing master key reported as a fault of the environment (78). */
+async function openCliContext(config: Config): Promise<AppContext> {
+  try {
+    return await createContext(config, createLogger('silent'));
+  } catch (error) {
+    if (error instanceof MasterKeyError) throw new CliError(error.message, EXIT.config);
+    throw error;
   }
 }
 

@@ -4,6 +4,7 @@ import { registerAuditCommands } from './audit.command.ts';
 import { registerBackupCommands } from './backup.command.ts';
 import { CliError, EXIT } from './cli-context.ts';
 import { registerDemoCommands } from './demo.command.ts';
+import { registerKeysCommands } from './keys.command.ts';
 import { registerMigrateCommand } from './migrate.command.ts';
 import { registerUserCommands } from './user.command.ts';
 
@@ -26,6 +27,9 @@ Commands in full (each takes --help):
   backup <file>
   restore <file> [--force] [--allow-key-mismatch]
   audit verify
+  keys status
+  keys rotate-master [--keep-old <file>]
+  keys add-data-key
   demo seed
 
 Exit codes: 0 done, 1 refused or failed, 2 audit chain broken, 64 wrong usage, 70 unexpected error, 78 wrong environment.`,
@@ -35,6 +39,7 @@ Exit codes: 0 done, 1 refused or failed, 2 audit chain broken, 64 wrong usage, 7
   registerUserCommands(program);
   registerBackupCommands(program);
   registerAuditCommands(program);
+  registerKeysCommands(program);
   registerDemoCommands(program);
   // Subcommands inherit exit override so usage errors reach the handler below.
   for (const command of program.commands) {

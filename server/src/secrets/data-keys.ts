@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import type { Db, Tx } from '../db/database.ts';
 import { newId, nowIso } from '../db/ids.ts';
-import type { Keyring } from './master-key.ts';
+import { MasterKeyError, type Keyring } from './master-key.ts';
 
 /**
  * Envelope encryption of victims' identifying data.
@@ -16,7 +16,7 @@ const PURPOSES: readonly DataKeyPurpose[] = ['field', 'blind'];
 
 const SEALED_PREFIX = 'k1.';
 
-export class MasterKeyMismatchError extends Error {
+export class MasterKeyMismatchError extends MasterKeyError {
   constructor() {
     super(
       "The master key does not unlock this database's data keys. Use the key this database was created or last rotated with (KINGA_MASTER_KEY or DATA_DIR/master.key).",
@@ -111,7 +111,7 @@ function wrapBinding(id: string, purpose: string): string {
   return `data_keys:${id}:${purpose}`;
 }
 
-async function insertDataKey(trx: Tx, keyring: Keyring, purpose: DataKeyPurpose): Promise<void> {
+async function insertDataKey(trx: Tx, keyring: Keyring, purpose: DataKeyPurpose): Promise<string> {
   const id = newId();
   await trx
     .insertInto('data_keys')
@@ -123,11 +123,29 @@ async function insertDataKey(trx: Tx, keyring: Keyring, purpose: DataKeyPurpose)
       created_at: nowIso(),
     })
     .execute();
+  return id;
 }
 
-/** Adds a new field data key: values sealed from now on use it; older values keep theirs. */
-export async function addFieldDataKey(db: Db, keyring: Keyring): Promise<void> {
-  await db.transaction().execute((trx) => insertDataKey(trx, keyring, 'field'));
+/** Adds a new field data key: values sealed from now on use it; older values keep theirs. Returns its id. */
+export async function addFieldDataKey(db: Db, keyring: Keyring): Promise<string> {
+  return db.transaction().execute((trx) => insertFieldDataKey(trx, keyring));
+}
+
+/** `addFieldDataKey` inside the caller's transaction (with its audit row); refuses a master key the other data keys do not name. */
+export async function insertFieldDataKey(trx: Tx, keyring: Keyring): Promise<string> {
+  const other = await trx
+    .selectFrom('data_keys')
+    .select('master_key_check')
+    .where('master_key_check', '!=', keyring.masterKeyCheck())
+    .executeTakeFirst();
+  // A key wrapped by another master key would be unreadable to every process that opens the rest.
+  if (other) throw new MasterKeyMismatchError();
+  return insertDataKey(trx, keyring, 'field');
+}
+
+export interface RewrapCounts {
+  dataKeys: number;
+  secrets: number;
 }
 
 /**
@@ -135,37 +153,123 @@ export async function addFieldDataKey(db: Db, keyring: Keyring): Promise<void> {
  * the master key (two-factor secrets), from the old master key to the new one, in one
  * transaction: either everything moves to the new key or nothing does.
  */
-export async function rewrapUnderNewMasterKey(
-  db: Db,
-  from: Keyring,
-  to: Keyring,
-): Promise<{ dataKeys: number; secrets: number }> {
+export async function rewrapUnderNewMasterKey(db: Db, from: Keyring, to: Keyring): Promise<RewrapCounts> {
+  return db.transaction().execute((trx) => rewrapDataKeys(trx, from, to));
+}
+
+/** `rewrapUnderNewMasterKey` inside the caller's transaction, which must commit or roll back all of it. */
+export async function rewrapDataKeys(trx: Tx, from: Keyring, to: Keyring): Promise<RewrapCounts> {
   const fromCheck = from.masterKeyCheck();
-  return db.transaction().execute(async (trx) => {
-    const rows = await trx.selectFrom('data_keys').selectAll().execute();
-    for (const row of rows) {
-      if (row.master_key_check !== fromCheck) throw new MasterKeyMismatchError();
-      const binding = wrapBinding(row.id, row.purpose);
-      await trx
-        .updateTable('data_keys')
-        .set({ wrapped: to.wrap(from.unwrap(row.wrapped, binding), binding), master_key_check: to.masterKeyCheck() })
-        .where('id', '=', row.id)
-        .execute();
-    }
-    const users = await trx
-      .selectFrom('users')
-      .select(['id', 'totp_secret_enc'])
-      .where('totp_secret_enc', 'is not', null)
+  const toCheck = to.masterKeyCheck();
+  if (fromCheck === toCheck) throw new Error('The new master key is the key in place');
+  const rows = await trx.selectFrom('data_keys').selectAll().execute();
+  for (const row of rows) {
+    if (row.master_key_check !== fromCheck) throw new MasterKeyMismatchError();
+    const binding = wrapBinding(row.id, row.purpose);
+    await trx
+      .updateTable('data_keys')
+      .set({ wrapped: to.wrap(from.unwrap(row.wrapped, binding), binding), master_key_check: toCheck })
+      .where('id', '=', row.id)
       .execute();
-    for (const user of users) {
-      const place = `users:${user.id}:totp_secret_enc`;
-      const secret = from.decrypt('totp', user.totp_secret_enc as string, place);
-      await trx
-        .updateTable('users')
-        .set({ totp_secret_enc: to.encrypt('totp', secret, place) })
-        .where('id', '=', user.id)
-        .execute();
-    }
-    return { dataKeys: rows.length, secrets: users.length };
-  });
+  }
+  const users = await trx
+    .selectFrom('users')
+    .select(['id', 'totp_secret_enc'])
+    .where('totp_secret_enc', 'is not', null)
+    .execute();
+  for (const user of users) {
+    const place = totpPlace(user.id);
+    const secret = from.decrypt('totp', user.totp_secret_enc as string, place);
+    await trx
+      .updateTable('users')
+      .set({ totp_secret_enc: to.encrypt('totp', secret, place) })
+      .where('id', '=', user.id)
+      .execute();
+  }
+  return { dataKeys: rows.length, secrets: users.length };
+}
+
+/** Where a two-factor secret is bound (profile.service.ts seals it there). */
+function totpPlace(userId: string): string {
+  return `users:${userId}:totp_secret_enc`;
+}
+
+export interface DataKeyState {
+  id: string;
+  purpose: string;
+  createdAt: string;
+  /** The key is wrapped by the master key in place and opens (its authentication tag verifies). */
+  opens: boolean;
+  /** The newest key of its purpose: new values are sealed (or indexed) with it. */
+  current: boolean;
+}
+
+export interface KeyInspection {
+  dataKeys: DataKeyState[];
+  /** Two-factor secrets held, and how many of them the master key in place opens. */
+  secrets: { total: number; opening: number };
+}
+
+/** What `keys status` reports: every data key and whether the master key in place unwraps it; nothing is changed. */
+export async function inspectDataKeys(db: Db, keyring: Keyring | undefined): Promise<KeyInspection> {
+  const rows = await db.selectFrom('data_keys').selectAll().orderBy('created_at').orderBy('id').execute();
+  const check = keyring?.masterKeyCheck();
+  const newest = new Map(rows.map((r) => [r.purpose, r.id]));
+  const dataKeys = rows.map((row) => ({
+    id: row.id,
+    purpose: row.purpose,
+    createdAt: row.created_at,
+    opens:
+      keyring !== undefined &&
+      row.master_key_check === check &&
+      succeeds(() => keyring.unwrap(row.wrapped, wrapBinding(row.id, row.purpose))),
+    current: newest.get(row.purpose) === row.id,
+  }));
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'totp_secret_enc'])
+    .where('totp_secret_enc', 'is not', null)
+    .execute();
+  const opening = users.filter(
+    (u) =>
+      keyring !== undefined && succeeds(() => keyring.decrypt('totp', u.totp_secret_enc as string, totpPlace(u.id))),
+  ).length;
+  return { dataKeys, secrets: { total: users.length, opening } };
+}
+
+/**
+ * Which of the candidate master keys the database's secrets are wrapped by: its index, `empty`
+ * when nothing is wrapped yet (a new database), or undefined when none of them is. Judged by the
+ * data keys' fingerprint, else (no data keys) by trying a two-factor secret.
+ */
+export async function findWrappingKey(
+  db: Db | Tx,
+  candidates: readonly Keyring[],
+): Promise<number | 'empty' | undefined> {
+  const checks = await db.selectFrom('data_keys').select('master_key_check').distinct().execute();
+  if (checks.length > 1) return undefined;
+  const [only] = checks;
+  if (only) {
+    const index = candidates.findIndex((k) => k.masterKeyCheck() === only.master_key_check);
+    return index < 0 ? undefined : index;
+  }
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'totp_secret_enc'])
+    .where('totp_secret_enc', 'is not', null)
+    .executeTakeFirst();
+  if (!user) return 'empty';
+  const index = candidates.findIndex((k) =>
+    succeeds(() => k.decrypt('totp', user.totp_secret_enc as string, totpPlace(user.id))),
+  );
+  return index < 0 ? undefined : index;
+}
+
+function succeeds(fn: () => unknown): boolean {
+  try {
+    fn();
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -3,28 +3,81 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const KEY_FILE = 'master.key';
+const NEXT_KEY_FILE = 'master.key.next';
+
+/** The form of KINGA_MASTER_KEY and KINGA_NEW_MASTER_KEY (config.ts checks the same): 32 bytes in base64. */
+export const MASTER_KEY_PATTERN = /^[A-Za-z0-9+/]{43}=$/;
+
+/**
+ * A master key that cannot be used (missing, unreadable by its owner only, wrong length, or not
+ * the one the database was wrapped with): a fault of the environment, reported to the operator
+ * without a stack trace and with exit code 78. The message never holds key material.
+ */
+export class MasterKeyError extends Error {}
+
+/** Where a file-based master key lives, and where a rotation puts the new one until it commits. */
+export function masterKeyFiles(dataDir: string): { current: string; next: string } {
+  return { current: path.join(dataDir, KEY_FILE), next: path.join(dataDir, NEXT_KEY_FILE) };
+}
 
 /**
  * The master key: from KINGA_MASTER_KEY, else from DATA_DIR/master.key, which is created
  * with mode 0600 on first start. It never enters the database, a backup or a log.
+ * Servers and commands open it through `openMasterKey` (key-rotation.ts), which first finishes
+ * a rotation a crash interrupted.
  */
 export function loadMasterKey(fromEnv: string | undefined, dataDir: string): Buffer {
   if (fromEnv) return Buffer.from(fromEnv, 'base64');
-  const file = path.join(dataDir, KEY_FILE);
+  const { current } = masterKeyFiles(dataDir);
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   try {
-    const fd = fs.openSync(file, 'wx', 0o600);
-    fs.writeSync(fd, randomBytes(32).toString('base64'));
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
+    writeKeyFile(current, randomBytes(32));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
+  return readKeyFile(current);
+}
+
+/** Decodes a key file's text; undefined when it is not 32 bytes in base64 (empty, truncated, edited). */
+export function decodeKeyText(text: string): Buffer | undefined {
+  const key = Buffer.from(text.trim(), 'base64');
+  return key.length === 32 ? key : undefined;
+}
+
+/** Reads a key file that must be readable by its owner only and hold 32 bytes in base64. */
+export function readKeyFile(file: string): Buffer {
   const mode = fs.statSync(file).mode & 0o077;
-  if (mode !== 0) throw new Error(`${file} must not be readable by group or others (chmod 600)`);
-  const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
-  if (key.length !== 32) throw new Error(`${file} must hold 32 bytes in base64`);
+  if (mode !== 0) throw new MasterKeyError(`${file} must not be readable by group or others (chmod 600)`);
+  const key = decodeKeyText(fs.readFileSync(file, 'utf8'));
+  if (!key) throw new MasterKeyError(`${file} must hold 32 bytes in base64`);
   return key;
+}
+
+/**
+ * Writes a key to a file that must not exist yet, owner-only (0600), and flushes the file and
+ * its directory entry to disk before returning, so a crash afterwards cannot lose it.
+ */
+export function writeKeyFile(file: string, key: Buffer): void {
+  const fd = fs.openSync(file, 'wx', 0o600);
+  try {
+    // The umask can only narrow the mode; this makes it exact whatever the umask.
+    fs.fchmodSync(fd, 0o600);
+    fs.writeSync(fd, key.toString('base64'));
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fsyncDirectory(path.dirname(file));
+}
+
+/** Makes renames, creations and deletions in a directory durable (POSIX needs the directory itself flushed). */
+export function fsyncDirectory(dir: string): void {
+  const fd = fs.openSync(dir, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** Keys derived from the master key, one per purpose, so no key serves two uses. */
