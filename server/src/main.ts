@@ -1,6 +1,8 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
+import { seedDemoCases } from './modules/demo/demo-cases.seed.ts';
 import { isDatabaseEmpty, seedDemo, shouldSeedDemo } from './modules/demo/demo.seed.ts';
+import { MasterKeyError } from './secrets/master-key.ts';
 import { createContext, createHttpServer } from './server.ts';
 
 /** Boot: config → database → migrations → demo data → modules → listen. */
@@ -16,11 +18,22 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  const ctx = await createContext(config, logger);
+  let ctx;
+  try {
+    ctx = await createContext(config, logger);
+  } catch (error) {
+    // A wrong or missing master key is the environment's fault, like an invalid variable.
+    if (error instanceof MasterKeyError) {
+      console.error(error.message);
+      process.exit(78);
+    }
+    throw error;
+  }
   if (shouldSeedDemo(config.demo, ctx.engine, await isDatabaseEmpty(ctx.db))) {
     const seeded = await seedDemo(ctx);
+    const cases = await seedDemoCases(ctx);
     logger.warn(
-      `DEMO DATA loaded: ${seeded.agencies} agencies and ${seeded.users} demo accounts (password from KINGA_DEMO_PASSWORD). Do not enter real information.`,
+      `DEMO DATA loaded: ${seeded.agencies} agencies, ${seeded.users + cases.staff} demo accounts (password from KINGA_DEMO_PASSWORD) and ${cases.cases} synthetic cases in ${(cases.milliseconds / 1000).toFixed(1)} s. Do not enter real information.`,
     );
   }
   const app = await createHttpServer(ctx, { serveWeb: true });

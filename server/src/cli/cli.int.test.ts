@@ -47,7 +47,8 @@ describeIntegration('operator CLI', () => {
     expect(list.stdout).toContain('caseworker.a@demo.kinga.test');
     expect(list.stdout).toContain('caseworker.b@demo.kinga.test');
     expect(list.stdout).not.toContain('admin@demo.kinga.test');
-  }, 60_000);
+    // The demo seed writes ~300 cases through the services: tens of thousands of queries on PostgreSQL.
+  }, 180_000);
 
   it('admin create takes a strong password on stdin, refuses a common one, and audits the creation', async () => {
     const weak = await runCli(
