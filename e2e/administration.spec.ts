@@ -66,7 +66,14 @@ test('an administrator registers an agency and a user, who sets a password and s
     await expect(other.getByRole('heading', { level: 1, name: en['home.title'] })).toBeVisible();
     await expect(other.getByText(en['home.welcome'].replace('{name}', person.name))).toBeVisible();
     await expect(other.getByText(en['home.agency'].replace('{agency}', agencyName))).toBeVisible();
-    await expect(mainNav(other).getByRole('link')).toHaveText([en['nav.home'], en['nav.agencies'], en['nav.profile']]);
+    // An analyst reads cases (de-identified), so Cases and Referrals are offered too.
+    await expect(mainNav(other).getByRole('link')).toHaveText([
+      en['nav.home'],
+      en['cases.nav'],
+      en['referrals.title'],
+      en['nav.agencies'],
+      en['nav.profile'],
+    ]);
 
     // The link works once only.
     const again = await context.newPage();

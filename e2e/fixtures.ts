@@ -1,4 +1,12 @@
-import { test as base, expect, request, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  request,
+  type APIRequestContext,
+  type Locator,
+  type Page,
+  type TestInfo,
+} from '@playwright/test';
 import * as OTPAuth from 'otpauth';
 import type { AgencyDto, AgencyType, PasswordLinkDto, Role, UserDto } from '@kinga/shared';
 import { en } from '../web/src/i18n/en.ts';
@@ -86,6 +94,42 @@ export async function signOut(page: Page, language: Language = 'en'): Promise<vo
   await expect(page).toHaveURL(/\/sign-in$/);
 }
 
+/** Signs in as a demo account and waits until the page speaks the account's own language. */
+export async function signInAsDemo(page: Page, account: DemoAccount): Promise<void> {
+  const { email, language } = DEMO_ACCOUNTS[account];
+  await signInWith(page, { email, password: DEMO_PASSWORD });
+  await expect(page.locator('html')).toHaveAttribute('lang', language);
+}
+
+/** Fails when the page scrolls sideways: content wider than the viewport. */
+export async function expectNoHorizontalScroll(page: Page, what: string): Promise<void> {
+  const size = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(size.scroll, `${what}: page width ${size.scroll}px in a ${size.client}px viewport`).toBeLessThanOrEqual(
+    size.client,
+  );
+}
+
+/** Presses the key (Tab or Shift+Tab) until the target has focus, and checks the focus is visible; fails when not reached within `max` presses. */
+export async function moveFocusTo(
+  page: Page,
+  target: Locator,
+  key: 'Tab' | 'Shift+Tab' = 'Tab',
+  max = 30,
+): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(key);
+    if (await target.evaluate((el) => el === document.activeElement)) {
+      const outline = await target.evaluate((el) => getComputedStyle(el).outlineStyle);
+      expect(outline, 'keyboard focus is visible').not.toBe('none');
+      return;
+    }
+  }
+  throw new Error(`${key} did not reach ${target.toString()} within ${max} presses`);
+}
+
 /** Chooses a language with the header switcher and waits until the page speaks it. */
 export async function switchLanguage(page: Page, language: Language): Promise<void> {
   await page.getByLabel(inEitherLanguage('shell.language')).selectOption(language);
@@ -123,24 +167,32 @@ export async function freshTotpCode(secret: string, afterStep = -1): Promise<{ c
   }
 }
 
-/** An administrator's API session, for preparing records a spec is not about. */
-export class AdminApi {
-  private constructor(
+/** A demo account's API session, for preparing records a spec is not about. */
+export class ApiSession {
+  protected constructor(
     readonly context: APIRequestContext,
     private readonly csrfToken: string,
   ) {}
 
-  static async signIn(baseURL: string): Promise<AdminApi> {
-    const context = await request.newContext({ baseURL });
-    const response = await context.post('/api/v1/auth/login', {
-      data: { email: DEMO_ACCOUNTS.administrator.email, password: DEMO_PASSWORD },
-    });
-    expect(response.status(), 'administrator API sign-in').toBe(200);
-    const body = (await response.json()) as { csrfToken: string };
-    return new AdminApi(context, body.csrfToken);
+  /** Signs in over the API; the password is the demo accounts' one. */
+  static async signIn(baseURL: string, account: DemoAccount): Promise<ApiSession> {
+    const { context, csrfToken } = await ApiSession.open(baseURL, DEMO_ACCOUNTS[account].email);
+    return new ApiSession(context, csrfToken);
   }
 
-  private async send<T>(method: 'GET' | 'POST', url: string, data?: unknown): Promise<T> {
+  protected static async open(
+    baseURL: string,
+    email: string,
+  ): Promise<{ context: APIRequestContext; csrfToken: string }> {
+    const context = await request.newContext({ baseURL });
+    const response = await context.post('/api/v1/auth/login', { data: { email, password: DEMO_PASSWORD } });
+    expect(response.status(), `API sign-in of ${email}`).toBe(200);
+    const body = (await response.json()) as { csrfToken: string };
+    return { context, csrfToken: body.csrfToken };
+  }
+
+  /** Sends a request with the session's CSRF token; throws with the answer when it is not a success. */
+  async send<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, data?: unknown): Promise<T> {
     const response = await this.context.fetch(url, {
       method,
       ...(data === undefined ? {} : { data }),
@@ -148,6 +200,18 @@ export class AdminApi {
     });
     if (!response.ok()) throw new Error(`${method} ${url} answered ${response.status()}: ${await response.text()}`);
     return (await response.json()) as T;
+  }
+
+  async dispose(): Promise<void> {
+    await this.context.dispose();
+  }
+}
+
+/** An administrator's API session, for preparing agencies and accounts. */
+export class AdminApi extends ApiSession {
+  static override async signIn(baseURL: string): Promise<AdminApi> {
+    const { context, csrfToken } = await ApiSession.open(baseURL, DEMO_ACCOUNTS.administrator.email);
+    return new AdminApi(context, csrfToken);
   }
 
   createAgency(name: string, type: AgencyType = 'NGO'): Promise<AgencyDto> {
@@ -207,10 +271,6 @@ export class AdminApi {
   async agencyIdOf(email: string): Promise<string> {
     return (await this.findUser(email)).agencyId;
   }
-
-  async dispose(): Promise<void> {
-    await this.context.dispose();
-  }
 }
 
 /**
@@ -251,11 +311,7 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   signInAs: async ({ page }, use) => {
-    await use(async (account) => {
-      const { email, language } = DEMO_ACCOUNTS[account];
-      await signInWith(page, { email, password: DEMO_PASSWORD });
-      await expect(page.locator('html')).toHaveAttribute('lang', language);
-    });
+    await use((account) => signInAsDemo(page, account));
   },
   adminApi: async ({ baseURL }, use) => {
     if (!baseURL) throw new Error('baseURL is not configured');

@@ -1,20 +1,6 @@
-import type { Locator, Page } from '@playwright/test';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, expect, mainNav, messages, test } from './fixtures.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, expect, mainNav, messages, moveFocusTo, test } from './fixtures.ts';
 
 const { en } = messages;
-
-/** Presses the key (Tab or Shift+Tab) until the target has focus; fails when not reached within `max` presses. */
-async function moveFocusTo(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 'Tab', max = 30): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press(key);
-    if (await target.evaluate((el) => el === document.activeElement)) {
-      const outline = await target.evaluate((el) => getComputedStyle(el).outlineStyle);
-      expect(outline, 'keyboard focus is visible').not.toBe('none');
-      return;
-    }
-  }
-  throw new Error(`${key} did not reach ${target.toString()} within ${max} presses`);
-}
 
 test('the sign-in form, the main navigation and sign-out work with the keyboard only', async ({ page }) => {
   await page.goto('/sign-in');

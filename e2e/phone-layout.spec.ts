@@ -1,16 +1,12 @@
-import type { Page } from '@playwright/test';
-import { expect, messages, signInAsNewAccount, switchLanguage, test, type Language } from './fixtures.ts';
-
-/** True when the page scrolls sideways: content wider than the viewport. */
-async function expectNoHorizontalScroll(page: Page, what: string): Promise<void> {
-  const size = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(size.scroll, `${what}: page width ${size.scroll}px in a ${size.client}px viewport`).toBeLessThanOrEqual(
-    size.client,
-  );
-}
+import {
+  expect,
+  expectNoHorizontalScroll,
+  messages,
+  signInAsNewAccount,
+  switchLanguage,
+  test,
+  type Language,
+} from './fixtures.ts';
 
 for (const language of ['en', 'sw'] as const satisfies readonly Language[]) {
   test(`no page scrolls sideways at phone width (${language})`, async ({ page, adminApi }, testInfo) => {
@@ -64,5 +60,26 @@ for (const language of ['en', 'sw'] as const satisfies readonly Language[]) {
     await page.getByRole('button', { name: t['users.create'] }).click();
     await expect(page.getByRole('alert')).toBeVisible();
     await expectNoHorizontalScroll(page, '/users/new with errors');
+
+    // The case pages, as a fresh case supervisor (administrators do not work on cases).
+    // A single case's page and its tabs are checked along the journey in cases.spec.ts.
+    await signInAsNewAccount(page, adminApi, testInfo, ['case_supervisor']);
+    await page.goto('/');
+    await switchLanguage(page, language);
+    const casePages: [string, string][] = [
+      ['/', t['home.title']],
+      ['/cases', t['cases.title']],
+      ['/cases?closureRequested=true', t['cases.title']],
+      ['/cases/new', t['intake.titleNew']],
+      ['/referrals', t['referrals.title']],
+      ['/referrals?direction=outgoing', t['referrals.title']],
+    ];
+    for (const [path, title] of casePages) {
+      await page.goto(path);
+      await expect(h1(title)).toBeVisible();
+      await expect(page.getByText(t['common.loading'], { exact: true })).toHaveCount(0);
+      await page.waitForLoadState('networkidle');
+      await expectNoHorizontalScroll(page, path);
+    }
   });
 }

@@ -64,7 +64,13 @@ test('a user who must use a second factor enrols at first sign-in, then signs in
     await codeField.fill(code);
     await page.getByRole('button', { name: en['signIn.submit'] }).click();
     // The full navigation, not the enrolment-only one; the page is where the last sign-out happened.
-    await expect(mainNav(page).getByRole('link')).toHaveText([en['nav.home'], en['nav.agencies'], en['nav.profile']]);
+    await expect(mainNav(page).getByRole('link')).toHaveText([
+      en['nav.home'],
+      en['cases.nav'],
+      en['referrals.title'],
+      en['nav.agencies'],
+      en['nav.profile'],
+    ]);
     await expect(page.getByText(en['shell.signedInAs'].replace('{name}', account.user.name))).toBeVisible();
     await signOut(page);
   });

@@ -72,6 +72,8 @@ test.describe('signing in and out', () => {
     await expect(page.getByText(sw['shell.demoBanner'])).toBeVisible();
     await expect(mainNav(page, 'sw').getByRole('link')).toHaveText([
       sw['nav.home'],
+      sw['cases.nav'],
+      sw['referrals.title'],
       sw['nav.agencies'],
       sw['nav.profile'],
     ]);
@@ -95,8 +97,11 @@ test.describe('signing in and out', () => {
 
   const navOf: [DemoAccount, string[]][] = [
     ['focal_point', [en['nav.home'], en['nav.agencies'], en['nav.users'], en['nav.profile']]],
-    ['secretariat', [en['nav.home'], en['nav.agencies'], en['nav.profile']]],
-    ['law_enforcement', [en['nav.home'], en['nav.agencies'], en['nav.profile']]],
+    ['secretariat', [en['nav.home'], en['cases.nav'], en['referrals.title'], en['nav.agencies'], en['nav.profile']]],
+    [
+      'law_enforcement',
+      [en['nav.home'], en['cases.nav'], en['referrals.title'], en['nav.agencies'], en['nav.profile']],
+    ],
   ];
   for (const [account, links] of navOf) {
     test(`the navigation of ${account} shows only what the role may open`, async ({ page, signInAs }) => {
