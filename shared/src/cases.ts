@@ -186,6 +186,8 @@ export const caseSchema = caseListItemSchema.extend({
   /** True when identifying details exist and this caller may reveal them. */
   canRevealIdentity: z.boolean(),
   canEdit: z.boolean(),
+  /** Where the latest screening's determination stands: a suggestion is not a decision until confirmed. */
+  determination: z.enum(DETERMINATION_STATES).nullable(),
   closure: closureSchema.nullable(),
   reopenedAt: isoTime.nullable(),
 });

@@ -90,6 +90,7 @@ export const casesEn = {
   'cases.view.deidentified': 'De-identified view: no names, contacts or notes.',
   'cases.field.status': 'Status',
   'cases.field.traffickingStatus': 'Trafficking status',
+  'cases.determinationPending': 'suggested, awaiting a supervisor',
   'cases.field.agency': 'Agency',
   'cases.field.owner': 'Assigned to',
   'cases.field.followUpAt': 'Next follow-up',

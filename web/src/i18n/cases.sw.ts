@@ -90,6 +90,7 @@ export const casesSw: Record<keyof typeof casesEn, string> = {
   'cases.view.deidentified': 'Mwonekano usio na utambulisho: hakuna majina, mawasiliano wala madokezo.',
   'cases.field.status': 'Hali',
   'cases.field.traffickingStatus': 'Hali ya usafirishaji haramu',
+  'cases.determinationPending': 'pendekezo, linasubiri msimamizi',
   'cases.field.agency': 'Shirika',
   'cases.field.owner': 'Amekabidhiwa',
   'cases.field.followUpAt': 'Ufuatiliaji ujao',

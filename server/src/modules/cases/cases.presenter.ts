@@ -51,7 +51,7 @@ export function presentCase(
   row: CaseListRow,
   view: CaseView,
   events: readonly CaseEventTable[],
-  extra: { closureRequestedByName: string | null; closureApprovedByName: string | null },
+  extra: { closureRequestedByName: string | null; closureApprovedByName: string | null; determination: string | null },
   today: string,
 ): CaseDto {
   const has = (s: SharedSection) => view.sections.includes(s);
@@ -86,6 +86,7 @@ export function presentCase(
       : null,
     canRevealIdentity: identifying !== null && (has('identity') || has('contact')) && view.kind !== 'deidentified',
     canEdit: view.canEdit,
+    determination: extra.determination as CaseDto['determination'],
     closure:
       row.closure_requested_at && row.closure_requested_by && row.closure_status
         ? {

@@ -56,6 +56,19 @@ export async function replaceExploitationTypes(trx: Tx, caseId: string, types: r
   }
 }
 
+/** The determination state of the case's latest screening, or null before any screening. */
+export async function latestDetermination(db: Db | Tx, caseId: string): Promise<string | null> {
+  const latest = await db
+    .selectFrom('screenings')
+    .select('determination_state')
+    .where('case_id', '=', caseId)
+    .orderBy('screened_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return latest?.determination_state ?? null;
+}
+
 export function listEvents(db: Db | Tx, caseId: string): Promise<CaseEventTable[]> {
   return db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('position').execute();
 }

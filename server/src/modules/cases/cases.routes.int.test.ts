@@ -221,6 +221,26 @@ describeIntegration('cases', () => {
       );
     });
 
+    it('shows a screening suggestion as awaiting a supervisor until it is confirmed', async () => {
+      const { code } = await registerCase(t.app, workerA);
+      expect(json<CaseDto>(await client(t.app, workerA).get(`/api/v1/cases/${code}`)).determination).toBeNull();
+      const screened = await client(t.app, workerA).post(`/api/v1/cases/${code}/screenings`, {
+        acts: ['Recruitment'],
+        means: ['Deception'],
+        purposes: ['ForcedLabourOrServices'],
+        iloIndicators: [],
+        ageAtExploitation: 24,
+      });
+      expect(screened.statusCode, screened.body).toBe(201);
+      const pending = json<CaseDto>(await client(t.app, workerA).get(`/api/v1/cases/${code}`));
+      expect(pending).toMatchObject({ traffickingStatus: 'ActualVictimOfTrafficking', determination: 'pending' });
+      const { id } = json<{ id: string }>(screened);
+      await client(t.app, supervisorA).post(`/api/v1/cases/${code}/screenings/${id}/determination`, {
+        decision: 'confirm',
+      });
+      expect(json<CaseDto>(await client(t.app, workerA).get(`/api/v1/cases/${code}`)).determination).toBe('confirmed');
+    });
+
     it('only a supervisor assigns a case to someone else', async () => {
       const { code } = await registerCase(t.app, workerA);
       expectProblem(

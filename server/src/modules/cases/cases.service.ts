@@ -261,6 +261,7 @@ export async function readCase(
   const extra = {
     closureRequestedByName: await repo.userName(ctx.db, row.closure_requested_by),
     closureApprovedByName: await repo.userName(ctx.db, row.closure_approved_by),
+    determination: await repo.latestDetermination(ctx.db, row.id),
   };
   if (options.audit) await ctx.audit.record(caseAudit(rc, 'case.read', row.id));
   return presentCase(ctx.dataKeys, { ...row, ...names }, view, events, extra, today());

@@ -58,7 +58,12 @@ function CaseHeader({ caseDto }: { caseDto: CaseDto }) {
         <dt>{t('cases.field.traffickingStatus')}</dt>
         <dd>
           {caseDto.traffickingStatus ? (
-            vocabLabel(t, 'traffickingStatus', caseDto.traffickingStatus)
+            <>
+              {vocabLabel(t, 'traffickingStatus', caseDto.traffickingStatus)}
+              {caseDto.determination === 'pending' && (
+                <span className="badge badge-determination-pending">{t('cases.determinationPending')}</span>
+              )}
+            </>
           ) : (
             <span className="muted">{t('common.notSet')}</span>
           )}

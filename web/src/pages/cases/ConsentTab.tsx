@@ -234,8 +234,9 @@ function ConsentForm({ caseDto, onRecorded }: { caseDto: CaseDto; onRecorded: ()
   const [values, setValues] = useState<ConsentValues>(emptyConsent);
   const [pending, setPending] = useState(false);
   const errors = useFormErrors();
+  // The age band covers a birth date too (the estimate may be empty when the date is known).
   const age = caseDto.profile.estimatedAge;
-  const child = age !== null && age < 18;
+  const child = (age !== null && age < 18) || caseDto.ageBand === '0-8' || caseDto.ageBand === '9-17';
 
   const set = <K extends keyof ConsentValues>(key: K, value: ConsentValues[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
