@@ -2,11 +2,13 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.ts';
 import * as m0001 from './migrations/0001-platform.ts';
 import * as m0002 from './migrations/0002-cases.ts';
+import * as m0003 from './migrations/0003-case-list-indexes.ts';
 
 /** Every migration, in order. Never edit one that has landed; add the next. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-platform': m0001,
   '0002-cases': m0002,
+  '0003-case-list-indexes': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

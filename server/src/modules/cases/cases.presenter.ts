@@ -2,9 +2,7 @@ import type { CaseDto, CaseListItemDto, SharedSection } from '@kinga/shared';
 import type { CaseEventTable } from '../../db/schema.ts';
 import type { DataKeys } from '../../secrets/data-keys.ts';
 import type { CaseView } from './case-access.ts';
-import type { CaseListRow, CaseRow } from './cases.repository.ts';
-
-type Names = { agency_name: string; owner_name: string | null };
+import type { CaseListItemRow, CaseListRow } from './cases.repository.ts';
 
 export const EMPTY_PROFILE = { gender: null, estimatedAge: null, citizenships: [], languages: [], education: null };
 export const EMPTY_VICTIM = {
@@ -19,7 +17,7 @@ export const EMPTY_VICTIM = {
 };
 
 /** A list row: codes and picklist values only, never an identifying or free-text field. */
-export function presentCaseListItem(row: CaseRow & Names, today: string): CaseListItemDto {
+export function presentCaseListItem(row: CaseListItemRow, today: string): CaseListItemDto {
   return {
     code: row.code,
     agencyId: row.agency_id,

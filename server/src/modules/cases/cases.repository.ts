@@ -15,6 +15,30 @@ export interface CaseListRow extends CaseRow {
   owner_name: string | null;
 }
 
+/** What a list row shows (cases.presenter.ts): picklist columns only, never the sealed ones. */
+export const CASE_LIST_COLUMNS = [
+  'id',
+  'code',
+  'agency_id',
+  'owner_id',
+  'draft',
+  'status',
+  'trafficking_status',
+  'gender',
+  'age_band',
+  'county_code',
+  'exploitation_types',
+  'follow_up_at',
+  'closure_requested_at',
+  'closure_approved_at',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof CaseRow)[];
+export type CaseListItemRow = Pick<CaseRow, (typeof CASE_LIST_COLUMNS)[number]> & {
+  agency_name: string;
+  owner_name: string | null;
+};
+
 /** Issues the next case number of a year; the row lock of the upsert serialises concurrent intakes. */
 export async function nextCaseNumber(trx: Tx, year: number): Promise<number> {
   const row = await trx
@@ -164,7 +188,9 @@ function applyFilters(
     );
   }
   if (f.followUpOverdue !== undefined) {
-    const overdue = eb.and([eb('cases.follow_up_at', '<', today), eb('cases.status', 'in', OPEN_STATUSES)]);
+    // On the sort expression: the follow-up index serves the range, and a case without a date
+    // is plainly not overdue (NOT over a NULL comparison would leave it out of both lists).
+    const overdue = eb.and([eb(SORT_EXPRESSIONS.followUpAt, '<', today), eb('cases.status', 'in', OPEN_STATUSES)]);
     and.push(f.followUpOverdue ? overdue : eb.not(overdue));
   }
   if (f.closureRequested !== undefined) {
@@ -191,7 +217,7 @@ export async function listCases(
     .selectFrom('cases')
     .innerJoin('agencies', 'agencies.id', 'cases.agency_id')
     .leftJoin('users as owner', 'owner.id', 'cases.owner_id')
-    .selectAll('cases')
+    .select(CASE_LIST_COLUMNS.map((c) => `cases.${c}` as const))
     .select(['agencies.name as agency_name', 'owner.name as owner_name', sortExpr.as('sort_value')])
     .where((eb) => applyFilters(eb, scope, query, actorId, today));
   if (query.cursor) {

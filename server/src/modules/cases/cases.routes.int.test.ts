@@ -190,6 +190,12 @@ describeIntegration('cases', () => {
       const codes = [...page1.items, ...page2.items].map((i) => i.code);
       expect(codes).toEqual([...codes].sort());
       expect(new Set(codes).size).toBe(codes.length);
+      // A case without a follow-up date is not overdue: it belongs in the "not overdue" list.
+      const { code } = await registerCase(t.app, workerA);
+      const notOverdue = json<{ items: CaseListItemDto[] }>(
+        await client(t.app, workerA).get('/api/v1/cases', { query: { followUpOverdue: 'false', q: code } }),
+      );
+      expect(notOverdue.items.map((i) => i.code)).toEqual([code]);
       const forced = json<{ items: CaseListItemDto[] }>(
         await client(t.app, workerA).get('/api/v1/cases', { query: { exploitationType: 'SexualExploitation' } }),
       );
