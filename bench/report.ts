@@ -38,12 +38,17 @@ export function formatTable(rows: readonly Row[]): string {
     r.cpuUs === null ? '–' : String(r.cpuUs),
     r.verdict,
   ]);
-  const widths = HEADERS.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
+  return formatGrid(HEADERS, cells);
+}
+
+/** Aligns cells under their headers: the first and last columns left, the others right. */
+export function formatGrid(headers: readonly string[], cells: readonly (readonly string[])[]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
   const line = (values: readonly string[]) =>
     values
       .map((v, i) => (i === 0 || i === values.length - 1 ? v.padEnd(widths[i] ?? 0) : v.padStart(widths[i] ?? 0)))
       .join('  ')
       .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
-  return [line(HEADERS), rule, ...cells.map(line)].join('\n');
+  return [line(headers), rule, ...cells.map(line)].join('\n');
 }

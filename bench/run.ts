@@ -3,7 +3,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { countPostgresAuditRows, countSqliteAuditRows, READ_ACTION } from './audit-rows.ts';
+import {
+  CASE_LIST_ACTION,
+  checkAuditRows,
+  countPostgresAuditRows,
+  countSqliteAuditRows,
+  describeAuditCheck,
+  READ_ACTION,
+  type AuditCheck,
+} from './audit-rows.ts';
+import { CASE_LIST_TARGETS, formatCaseListReport, runCaseList, type CaseListRun } from './case-list.ts';
 import { startServer, type RunningServer } from './child-server.ts';
 import { firstUserId, getJson, signIn } from './kinga-client.ts';
 import { measure, problemsOf, type Measurement } from './load.ts';
@@ -11,8 +20,10 @@ import { preparePostgres, type PostgresDatabase } from './postgres.ts';
 import { formatTable, type Row } from './report.ts';
 
 /**
- * The authenticated, audited read of one record against Fastify's bare hello-JSON route,
- * both as child processes run as in production. Reports numbers; misses are printed, not failed.
+ * Two suites, each against a baseline measured in the same run: `users`, the authenticated,
+ * audited read of one record against Fastify's bare hello-JSON route, both as child processes
+ * run as in production; `cases`, a filtered page of 50 out of 100,000 cases through the API
+ * against the same SQL on the driver (case-list.ts). Reports numbers; misses are printed, not failed.
  */
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -20,6 +31,9 @@ const REPO_ROOT = path.resolve(BENCH_DIR, '..');
 const KINGA_ENTRY = 'server/src/main.ts';
 const HELLO_ENTRY = 'bench/hello-server.ts';
 const PROBE_ENTRY = './bench/probes/sqlite-statements.ts';
+
+const SUITES = ['users', 'cases'] as const;
+type Suite = (typeof SUITES)[number];
 
 const settings = {
   connections: positiveIntFromEnv('BENCH_CONNECTIONS', 50),
@@ -32,6 +46,9 @@ const settings = {
   // Counts and times SQLite statements in the server (bench/probes/); slows it slightly.
   probe: process.env.BENCH_PROBE === '1',
   keepData: process.env.BENCH_KEEP_DATA === '1',
+  // `--only cases` on the command line, or BENCH_SUITES=cases.
+  suites: suitesFromArgs(),
+  cases: positiveIntFromEnv('BENCH_CASES', 100_000),
 };
 
 /** Targets on SQLite with request logging off. */
@@ -51,25 +68,6 @@ interface TargetRun {
   problems: string | null;
 }
 
-/**
- * autocannon stops a run by closing its connections, abandoning the request each one has in
- * flight; the server still answers and audits those. So the rows must lie between the 2xx
- * answers counted (no answer without a durable row) and the requests sent (no row without a request).
- */
-interface AuditCheck {
-  action: string;
-  rows: number;
-  /** 2xx answers of the warm-up and the measured run together, plus the one probe read. */
-  ok: number;
-  /** Requests written, counting those abandoned in flight when a run stopped. */
-  sent: number;
-  /** Requests abandoned in flight: sent minus answered. */
-  abandoned: number;
-  consistent: boolean;
-  /** Every request sent has its row. */
-  everySentAudited: boolean;
-}
-
 async function main(): Promise<void> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const resultsDir = path.join(BENCH_DIR, 'results');
@@ -79,7 +77,7 @@ async function main(): Promise<void> {
   const machine = environment();
 
   console.log(
-    `Kinga benchmark: ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s per run`,
+    `Kinga benchmark (${[...settings.suites].join(', ')}): ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s per run`,
   );
   console.log(
     `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, logs in ${path.relative(REPO_ROOT, runDir)}/`,
@@ -87,6 +85,24 @@ async function main(): Promise<void> {
   warnIfBusy();
   console.log('');
 
+  const users = settings.suites.has('users') ? await runUsersSuite(runDir, failures) : null;
+  const cases = settings.suites.has('cases') ? await runCasesSuite(runDir, failures) : null;
+
+  const file = path.join(resultsDir, `${stamp}.json`);
+  fs.writeFileSync(
+    file,
+    `${JSON.stringify({ startedAt: stamp, environment: machine, settings: { ...settings, suites: [...settings.suites] }, targets: TARGETS, ...users, caseList: cases, failures }, null, 2)}\n`,
+  );
+  console.log(`\nResults: ${path.relative(REPO_ROOT, file)}`);
+
+  if (failures.length > 0) {
+    console.error(`\nBENCHMARK FAILED — these numbers cannot be trusted:\n  ${failures.join('\n  ')}`);
+    process.exitCode = 1;
+  }
+}
+
+/** The audited read of one user against the hello-JSON baseline, per engine and log level. */
+async function runUsersSuite(runDir: string, failures: string[]) {
   const baseline = await runBaseline(runDir);
   const baselineProblems = problemsOf(baseline);
   if (baselineProblems) failures.push(`baseline: ${baselineProblems}`);
@@ -142,21 +158,7 @@ async function main(): Promise<void> {
   ];
   console.log(`\n${formatTable(rows)}`);
   console.log(`Targets (SQLite, LOG_LEVEL=warn): ratio ≥ ${TARGETS.minRatio}, p99 ≤ ${TARGETS.maxP99Ms} ms.`);
-  for (const r of runs) {
-    if (!r.audit) continue;
-    const a = r.audit;
-    const verdict = !a.consistent
-      ? 'INCONSISTENT'
-      : a.rows === a.ok
-        ? 'equal'
-        : a.everySentAudited
-          ? 'equal to requests sent'
-          : 'consistent';
-    console.log(
-      `Audit ${r.engine}/${r.logLevel}: ${a.rows} '${READ_ACTION}' rows; ${a.ok} 2xx answers (warm-up + run + probe) + ${a.abandoned} requests ` +
-        `abandoned in flight when autocannon stopped = ${a.sent} sent → ${verdict}`,
-    );
-  }
+  for (const r of runs) if (r.audit) console.log(describeAuditCheck(`${r.engine}/${r.logLevel}`, r.audit));
   for (const s of skipped) console.log(s);
 
   const headline = runs.find((r) => r.engine === 'sqlite' && r.logLevel === 'warn');
@@ -178,17 +180,57 @@ async function main(): Promise<void> {
     }
   }
 
-  const file = path.join(resultsDir, `${stamp}.json`);
-  fs.writeFileSync(
-    file,
-    `${JSON.stringify({ startedAt: stamp, environment: machine, settings, targets: TARGETS, baseline, runs, skipped, failures }, null, 2)}\n`,
-  );
-  console.log(`\nResults: ${path.relative(REPO_ROOT, file)}`);
+  return { baseline, runs, skipped };
+}
 
-  if (failures.length > 0) {
-    console.error(`\nBENCHMARK FAILED — these numbers cannot be trusted:\n  ${failures.join('\n  ')}`);
-    process.exitCode = 1;
+/** The case list at 100,000 cases, per engine, against its raw SQL. */
+async function runCasesSuite(runDir: string, failures: string[]) {
+  console.log(
+    `\nCase list: ${settings.cases.toLocaleString('en-US')} synthetic cases per engine, signed in as caseworker.a`,
+  );
+  const runs: CaseListRun[] = [];
+  const skipped: string[] = [];
+  for (const engine of settings.engines as Engine[]) {
+    if (engine !== 'sqlite' && engine !== 'postgres')
+      throw new Error(`BENCH_ENGINES: unknown engine ${String(engine)}`);
+    try {
+      const run = await runCaseList(engine, settings, runDir, REPO_ROOT);
+      if ('skipped' in run) {
+        console.log(run.skipped);
+        skipped.push(run.skipped);
+        continue;
+      }
+      runs.push(run);
+      for (const s of run.shapes) if (s.problems) failures.push(`case list ${engine} ${s.name}: ${s.problems}`);
+      if (!run.audit.consistent) {
+        failures.push(
+          `case list ${engine}: ${run.audit.rows} '${run.audit.action}' audit rows, outside ${run.audit.ok} 2xx answers … ${run.audit.sent} requests sent`,
+        );
+      }
+    } catch (error) {
+      failures.push(`case list ${engine}: ${(error as Error).message}`);
+    }
   }
+  if (runs.length === 0) return { targets: CASE_LIST_TARGETS, runs, skipped };
+  console.log(`\n${formatCaseListReport(runs, settings.connections)}`);
+  console.log(
+    `Targets (SQLite): API p99 at ${settings.connections} connections ≤ ${CASE_LIST_TARGETS.maxP99Ms} ms; ` +
+      `p99 ratio (API at one connection ÷ raw SQL, one call at a time each) ≤ ${CASE_LIST_TARGETS.maxRatio}. ` +
+      `Cost ratio: raw SQL calls/s ÷ API req/s under load. Every API request also appends a '${CASE_LIST_ACTION}' audit row (group-committed).`,
+  );
+  for (const r of runs) console.log(describeAuditCheck(`case list ${r.engine}`, r.audit));
+  const headline = runs.find((r) => r.engine === 'sqlite')?.shapes[0];
+  if (headline) {
+    const line = `SQLite ${headline.path}: p99 ${headline.apiLoad.latencyMs.p99} ms at ${settings.connections} connections, p99 ratio ${headline.p99Ratio.toFixed(2)}`;
+    console.log(`\n${headline.verdict === 'met' ? 'CASE LIST TARGET MET' : 'CASE LIST TARGET MISSED'} — ${line}`);
+  }
+  for (const s of runs.find((r) => r.engine === 'sqlite')?.shapes ?? []) {
+    if (s.apiLoad.latencyMs.p99 > CASE_LIST_TARGETS.maxP99Ms)
+      console.log(`MISSED: ${s.name} p99 ${s.apiLoad.latencyMs.p99} ms > ${CASE_LIST_TARGETS.maxP99Ms} ms`);
+    if (s.p99Ratio > CASE_LIST_TARGETS.maxRatio)
+      console.log(`MISSED: ${s.name} p99 ratio ${s.p99Ratio.toFixed(2)} > ${CASE_LIST_TARGETS.maxRatio}`);
+  }
+  return { targets: CASE_LIST_TARGETS, runs, skipped };
 }
 
 async function runBaseline(runDir: string): Promise<Measurement> {
@@ -271,15 +313,7 @@ async function runTarget(
       warmupOk: warmup.ok,
       warmupSent: warmup.sent,
       ratio,
-      audit: {
-        action: READ_ACTION,
-        rows,
-        ok,
-        sent,
-        abandoned: sent - ok,
-        consistent: ok <= rows && rows <= sent,
-        everySentAudited: rows === sent,
-      },
+      audit: checkAuditRows(READ_ACTION, rows, ok, sent),
       verdict: hasTarget ? (met ? 'met' : 'MISSED') : 'no target',
       problems: [problemsOf(warmup), problemsOf(measurement)].filter(Boolean).join('; ') || null,
     };
@@ -350,6 +384,24 @@ function positiveIntFromEnv(name: string, fallback: number): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer`);
   return n;
+}
+
+/** `--only <suite>` (repeatable, or comma-separated), else BENCH_SUITES, else every suite. */
+function suitesFromArgs(): Set<Suite> {
+  const args = process.argv.slice(2);
+  const named: string[] = [];
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] ?? '';
+    if (arg === '--only') named.push(...(args[++i] ?? '').split(','));
+    else if (arg.startsWith('--only=')) named.push(...arg.slice('--only='.length).split(','));
+    else throw new Error(`unknown argument ${arg}; use --only ${SUITES.join('|')}`);
+  }
+  const chosen = named.length ? named.map((s) => s.trim()).filter(Boolean) : listFromEnv('BENCH_SUITES', [...SUITES]);
+  for (const s of chosen) {
+    if (!(SUITES as readonly string[]).includes(s))
+      throw new Error(`unknown suite ${s}; choose from ${SUITES.join(', ')}`);
+  }
+  return new Set(chosen as Suite[]);
 }
 
 function listFromEnv(name: string, fallback: string[]): string[] {
