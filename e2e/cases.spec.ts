@@ -333,8 +333,10 @@ test.describe('case management', () => {
     await test.step('supervisor A confirms the suggested status', async () => {
       const { page, t } = supervisorA;
       await openCaseFromList(supervisorA, code);
-      // Until a supervisor decides, the case carries the suggestion of its latest screening.
-      await expect(caseSummary(page, t['cases.field.traffickingStatus'])).toHaveText(actual.en);
+      // Until a supervisor decides, the case carries the suggestion of its latest screening, marked as such.
+      await expect(caseSummary(page, t['cases.field.traffickingStatus'])).toHaveText(
+        `${actual.en}${t['cases.determinationPending']}`,
+      );
       await openTab(supervisorA, 'screening');
       await expect(page.getByText(t['determinationState.pending'], { exact: true })).toBeVisible();
       await expect(page.getByText(t['screening.determined'], { exact: true })).toHaveCount(0);
