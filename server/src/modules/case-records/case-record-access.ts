@@ -1,9 +1,9 @@
 import type { SharedSection } from '@kinga/shared';
 import type { AppContext, RequestContext } from '../../context.ts';
 import type { Db, Tx } from '../../db/database.ts';
-import { notFound, refused } from '../../http/errors.ts';
-import { loadCase, requireEditable, type CaseView } from '../cases/case-access.ts';
-import { findCaseByCode, type CaseRow } from '../cases/cases.repository.ts';
+import { refused } from '../../http/errors.ts';
+import { loadCase, loadEditableCase as loadEditableCaseOf, type CaseView } from '../cases/case-access.ts';
+import type { CaseRow } from '../cases/cases.repository.ts';
 
 /**
  * Record-level checks for what is kept under a case (screenings, support plan, notes,
@@ -19,10 +19,7 @@ export async function loadEditableCase(
   code: string,
   options: { supervisor?: boolean } = {},
 ): Promise<CaseRow> {
-  const row = await findCaseByCode(trx, code);
-  if (!row) throw notFound('Case');
-  await requireEditable(ctx, trx, rc.actor, row, options);
-  return row;
+  return loadEditableCaseOf(ctx, trx, rc.actor, code, options);
 }
 
 /**

@@ -3,6 +3,7 @@ import { hasPermission, type Actor } from '../../access/access.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import type { CaseTable } from '../../db/schema.ts';
+import { findCaseByCode } from './cases.repository.ts';
 import { conflict, hiddenRecord, notFound, refused } from '../../http/errors.ts';
 
 /**
@@ -127,7 +128,21 @@ export async function loadCase(
   actor: Actor,
   code: string,
 ): Promise<{ row: CaseTable; view: CaseView }> {
-  const row = await db.selectFrom('cases').selectAll().where('code', '=', code).executeTakeFirst();
+  const row = await findCaseByCode(db, code);
   if (!row) throw notFound('Case');
   return { row, view: await requireView(ctx, db, actor, row) };
+}
+
+/** A case by its code for a change: the owning agency's staff, the case open unless `evenIfClosed` (see requireEditable). */
+export async function loadEditableCase(
+  ctx: AppContext,
+  db: Db | Tx,
+  actor: Actor,
+  code: string,
+  options: { evenIfClosed?: boolean; supervisor?: boolean } = {},
+): Promise<CaseTable> {
+  const row = await findCaseByCode(db, code);
+  if (!row) throw notFound('Case');
+  await requireEditable(ctx, db, actor, row, options);
+  return row;
 }

@@ -16,7 +16,7 @@ import type { Tx } from '../../db/database.ts';
 import { newId, nowIso } from '../../db/ids.ts';
 import type { CaseEventTable } from '../../db/schema.ts';
 import { badRequest, conflict, refused, validationFailed } from '../../http/errors.ts';
-import { isSupervisor, loadCase, viewOf } from './case-access.ts';
+import { isSupervisor, loadCase, loadEditableCase, viewOf } from './case-access.ts';
 import {
   ageBandFor,
   normaliseName,
@@ -194,7 +194,7 @@ export async function updateCase(
 ): Promise<CaseDto> {
   checkPlaces(ctx, input);
   await ctx.db.transaction().execute(async (trx) => {
-    const { row } = await editable(ctx, trx, rc, code);
+    const row = await loadEditableCase(ctx, trx, rc.actor, code);
     await applyIntake(ctx, trx, row, input, false);
     await ctx.audit.inTransaction(trx, caseAudit(rc, 'case.update', row.id));
   });
@@ -220,7 +220,7 @@ function missingForRegistration(row: repo.CaseRow): { path: string; message: str
 /** A draft becomes a registered, active case once what registration needs is there. */
 export async function submitCase(ctx: AppContext, rc: RequestContext, code: string): Promise<CaseDto> {
   await ctx.db.transaction().execute(async (trx) => {
-    const { row } = await editable(ctx, trx, rc, code);
+    const row = await loadEditableCase(ctx, trx, rc.actor, code);
     if (row.draft === 0) throw conflict('already_registered', 'The case is already registered');
     const issues = missingForRegistration(row);
     if (issues.length) throw validationFailed(issues);
@@ -228,22 +228,6 @@ export async function submitCase(ctx: AppContext, rc: RequestContext, code: stri
     await ctx.audit.inTransaction(trx, caseAudit(rc, 'case.submit', row.id));
   });
   return readCase(ctx, rc, code, { audit: false });
-}
-
-async function editable(
-  ctx: AppContext,
-  trx: Tx,
-  rc: RequestContext,
-  code: string,
-  options: { evenIfClosed?: boolean } = {},
-) {
-  const loaded = await loadCase(ctx, trx, rc.actor, code);
-  if (loaded.view.kind !== 'full') {
-    throw refused('read_only_case', 'You may read this case but not change it', 'case', loaded.row.id);
-  }
-  if (!loaded.view.canEdit && !options.evenIfClosed)
-    throw conflict('case_closed', 'The case is closed; reopen it first');
-  return loaded;
 }
 
 // ---- reading ---------------------------------------------------------------------------------
@@ -367,7 +351,7 @@ export async function assignCase(
   ownerId: string | null,
 ): Promise<CaseDto> {
   await ctx.db.transaction().execute(async (trx) => {
-    const { row } = await editable(ctx, trx, rc, code);
+    const row = await loadEditableCase(ctx, trx, rc.actor, code);
     // Only a supervisor hands a case to someone else; a worker may take it.
     if (ownerId !== rc.actor.userId && !isSupervisor(rc.actor)) {
       throw refused('supervisor_required', 'A case supervisor assigns cases to others', 'case', row.id);
@@ -405,7 +389,7 @@ export async function setFollowUp(
   input: { followUpAt: string | null; status?: 'Active' | 'FollowUp' | undefined },
 ): Promise<CaseDto> {
   await ctx.db.transaction().execute(async (trx) => {
-    const { row } = await editable(ctx, trx, rc, code);
+    const row = await loadEditableCase(ctx, trx, rc.actor, code);
     const patch: Partial<repo.CaseRow> = { follow_up_at: input.followUpAt, updated_at: nowIso() };
     if (input.status) patch.status = input.status;
     await repo.updateCase(trx, row.id, patch);
@@ -421,7 +405,7 @@ export async function requestClosure(
   input: { status: 'Closed' | 'ClosedReferred'; reason: string },
 ): Promise<CaseDto> {
   await ctx.db.transaction().execute(async (trx) => {
-    const { row } = await editable(ctx, trx, rc, code);
+    const row = await loadEditableCase(ctx, trx, rc.actor, code);
     if (row.draft === 1) throw conflict('case_is_draft', 'Register the case before closing it');
     if (row.closure_requested_at)
       throw conflict('closure_already_requested', 'A closure is already waiting for approval');
@@ -447,7 +431,7 @@ export async function decideClosure(
   decision: { approve: true } | { approve: false; reason: string },
 ): Promise<CaseDto> {
   await ctx.db.transaction().execute(async (trx) => {
-    const { row } = await editable(ctx, trx, rc, code);
+    const row = await loadEditableCase(ctx, trx, rc.actor, code);
     if (!isSupervisor(rc.actor))
       throw refused('supervisor_required', 'A case supervisor decides closures', 'case', row.id);
     if (!row.closure_requested_at || !row.closure_status)
@@ -479,7 +463,7 @@ export async function decideClosure(
 
 export async function reopenCase(ctx: AppContext, rc: RequestContext, code: string, reason: string): Promise<CaseDto> {
   await ctx.db.transaction().execute(async (trx) => {
-    const { row } = await editable(ctx, trx, rc, code, { evenIfClosed: true });
+    const row = await loadEditableCase(ctx, trx, rc.actor, code, { evenIfClosed: true });
     if (row.status !== 'Closed' && row.status !== 'ClosedReferred')
       throw conflict('case_open', 'The case is not closed');
     const now = nowIso();
