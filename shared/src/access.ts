@@ -24,6 +24,14 @@ export const PERMISSIONS = [
   'case:write',
   'case:supervise',
   'case:export',
+  // National Plan of Action and coordination: read plans, meetings and partners; manage
+  // them (the secretariat); comment on drafts (task-force members, checked per agency);
+  // report progress on the own agency's activities; keep the own agency's partner profile.
+  'plan:read',
+  'plan:manage',
+  'plan:comment',
+  'plan:report',
+  'partner:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -33,15 +41,39 @@ export type Permission = (typeof PERMISSIONS)[number];
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Administrators run the platform; they do not see cases (separation of duties).
-  administrator: ['agency:read', 'agency:manage', 'user:read', 'user:manage', 'audit:read'],
+  administrator: ['agency:read', 'agency:manage', 'user:read', 'user:manage', 'audit:read', 'plan:read'],
   // The secretariat and analysts see cases of every agency, never their identifying details.
-  secretariat: ['agency:read', 'case:read', 'case:export'],
-  focal_point: ['agency:read', 'user:read', 'user:manage'],
-  case_worker: ['agency:read', 'case:read', 'case:write', 'case:export'],
-  case_supervisor: ['agency:read', 'case:read', 'case:write', 'case:supervise', 'case:export'],
-  law_enforcement: ['agency:read', 'case:read', 'case:write'],
-  analyst: ['agency:read', 'case:read', 'case:export'],
-  hotline_operator: ['agency:read', 'case:read', 'case:write'],
+  secretariat: [
+    'agency:read',
+    'case:read',
+    'case:export',
+    'plan:read',
+    'plan:manage',
+    'plan:comment',
+    'partner:manage',
+  ],
+  focal_point: [
+    'agency:read',
+    'user:read',
+    'user:manage',
+    'plan:read',
+    'plan:comment',
+    'plan:report',
+    'partner:manage',
+  ],
+  case_worker: ['agency:read', 'case:read', 'case:write', 'case:export', 'plan:read'],
+  case_supervisor: [
+    'agency:read',
+    'case:read',
+    'case:write',
+    'case:supervise',
+    'case:export',
+    'plan:read',
+    'plan:comment',
+  ],
+  law_enforcement: ['agency:read', 'case:read', 'case:write', 'plan:read', 'plan:comment'],
+  analyst: ['agency:read', 'case:read', 'case:export', 'plan:read'],
+  hotline_operator: ['agency:read', 'case:read', 'case:write', 'plan:read'],
 };
 
 /** Roles whose holders may read identifying data of victims; they need a second factor outside demo data by default. */

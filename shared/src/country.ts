@@ -59,8 +59,10 @@ export interface CountryProfile {
   name: string;
   counties: readonly County[];
   casePrefix: string;
+  /** ISO 4217 code of plan budgets. */
+  currency: string;
 }
 
 export const COUNTRY_PROFILES: Record<string, CountryProfile> = {
-  KE: { iso2: 'KE', name: 'Kenya', counties: KENYA_COUNTIES, casePrefix: 'KE' },
+  KE: { iso2: 'KE', name: 'Kenya', counties: KENYA_COUNTIES, casePrefix: 'KE', currency: 'KES' },
 };

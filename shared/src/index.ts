@@ -1,3 +1,4 @@
 export * from './picklists.ts';
 export * from './platform.ts';
 export * from './cases.ts';
+export * from './plans.ts';

@@ -4,6 +4,8 @@
  */
 export * from './access.ts';
 export * from './country.ts';
+export * from './plans-vocab.ts';
+export * from './indicator-status.ts';
 
 export const LANGUAGES = ['en', 'sw'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -59,6 +59,8 @@ export const instanceSchema = z.object({
   demo: z.boolean(),
   country: z.object({ iso2: z.string(), name: z.string() }),
   counties: z.array(z.object({ code: z.number().int(), name: z.string() })),
+  /** ISO 4217 code of plan budgets. */
+  currency: z.string(),
   languages: z.array(languageSchema),
   passwordMinLength: z.number().int(),
 });

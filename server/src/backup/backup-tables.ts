@@ -41,6 +41,23 @@ export const TABLES: readonly TableSpec[] = [
   { name: 'case_notes', key: ['id'], kind: 'data' },
   { name: 'case_attachments', key: ['id'], kind: 'data' },
   { name: 'referrals', key: ['id'], kind: 'data' },
+  { name: 'agency_focal_persons', key: ['id'], kind: 'data' },
+  { name: 'coordination_memberships', key: ['id'], kind: 'data' },
+  { name: 'partner_presence', key: ['agency_id', 'area', 'county_code'], kind: 'data' },
+  { name: 'plans', key: ['id'], kind: 'data' },
+  { name: 'meetings', key: ['id'], kind: 'data' },
+  { name: 'meeting_attendees', key: ['id'], kind: 'data' },
+  { name: 'meeting_decisions', key: ['id'], kind: 'data' },
+  { name: 'action_items', key: ['id'], kind: 'data' },
+  { name: 'plan_versions', key: ['id'], kind: 'data' },
+  { name: 'plan_version_steps', key: ['id'], kind: 'data' },
+  { name: 'plan_elements', key: ['id'], kind: 'data' },
+  { name: 'plan_comments', key: ['id'], kind: 'data' },
+  { name: 'reporting_periods', key: ['id'], kind: 'data' },
+  { name: 'progress_reports', key: ['id'], kind: 'data' },
+  { name: 'progress_entries', key: ['report_id', 'activity_key'], kind: 'data' },
+  { name: 'progress_evidence', key: ['id'], kind: 'data' },
+  { name: 'indicator_actuals', key: ['id'], kind: 'data' },
 ];
 
 /** The tables whose rows a backup holds, in foreign-key order. */

@@ -11,6 +11,7 @@ export interface AgencyTable {
   contact_email: string | null;
   contact_phone: string | null;
   address: string | null;
+  mandate: string | null;
   status: 'active' | 'inactive';
   created_at: string;
   updated_at: string;
@@ -115,6 +116,23 @@ export interface Database {
   case_notes: CaseNoteTable;
   case_attachments: CaseAttachmentTable;
   referrals: ReferralTable;
+  agency_focal_persons: AgencyFocalPersonTable;
+  coordination_memberships: CoordinationMembershipTable;
+  partner_presence: PartnerPresenceTable;
+  plans: PlanTable;
+  meetings: MeetingTable;
+  meeting_attendees: MeetingAttendeeTable;
+  meeting_decisions: MeetingDecisionTable;
+  action_items: ActionItemTable;
+  plan_versions: PlanVersionTable;
+  plan_version_steps: PlanVersionStepTable;
+  plan_elements: PlanElementTable;
+  plan_comments: PlanCommentTable;
+  reporting_periods: ReportingPeriodTable;
+  progress_reports: ProgressReportTable;
+  progress_entries: ProgressEntryTable;
+  progress_evidence: ProgressEvidenceTable;
+  indicator_actuals: IndicatorActualTable;
 }
 
 // ---- case management (0002) -------------------------------------------------------------
@@ -286,4 +304,202 @@ export interface ReferralTable {
   revoked_by: string | null;
   revoked_at: string | null;
   updated_at: string;
+}
+
+// ---- National Plan of Action and coordination (0004-plans) -----------------------------
+
+export interface AgencyFocalPersonTable {
+  id: string;
+  agency_id: string;
+  position: number;
+  name: string;
+  title: string | null;
+  email: string | null;
+  phone: string | null;
+  created_at: string;
+}
+
+export interface CoordinationMembershipTable {
+  id: string;
+  body: string;
+  agency_id: string;
+  role: string;
+  since: string | null;
+  created_at: string;
+}
+
+export interface PartnerPresenceTable {
+  agency_id: string;
+  area: string;
+  /** 0 = national. */
+  county_code: number;
+}
+
+export interface PlanTable {
+  id: string;
+  title: string;
+  period_start: number;
+  period_end: number;
+  currency: string;
+  reporting_frequency: string;
+  submission_deadline: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MeetingTable {
+  id: string;
+  kind: string;
+  title: string;
+  status: string;
+  starts_at: string;
+  ends_at: string | null;
+  place: string | null;
+  link: string | null;
+  agenda: string | null;
+  minutes: string | null;
+  plan_id: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MeetingAttendeeTable {
+  id: string;
+  meeting_id: string;
+  position: number;
+  user_id: string | null;
+  name: string;
+  agency_id: string | null;
+  attendance: string;
+}
+
+export interface MeetingDecisionTable {
+  id: string;
+  meeting_id: string;
+  number: number;
+  text: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ActionItemTable {
+  id: string;
+  meeting_id: string;
+  decision_id: string | null;
+  text: string;
+  owner_agency_id: string | null;
+  owner_user_id: string | null;
+  due_on: string | null;
+  status: string;
+  completed_at: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlanVersionTable {
+  id: string;
+  plan_id: string;
+  number: number;
+  status: string;
+  based_on: number | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlanVersionStepTable {
+  id: string;
+  version_id: string;
+  transition: string;
+  actor_id: string | null;
+  at: string;
+  decision_id: string | null;
+  note: string | null;
+}
+
+export interface PlanElementTable {
+  id: string;
+  version_id: string;
+  element_key: string;
+  kind: string;
+  parent_key: string | null;
+  position: number;
+  title: string;
+  lead_agency_id: string | null;
+  data_json: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlanCommentTable {
+  id: string;
+  version_id: string;
+  element_key: string | null;
+  thread_id: string;
+  author_id: string;
+  agency_id: string;
+  body: string;
+  created_at: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+}
+
+export interface ReportingPeriodTable {
+  id: string;
+  plan_id: string;
+  label: string;
+  starts_on: string;
+  ends_on: string;
+  due_on: string;
+}
+
+export interface ProgressReportTable {
+  id: string;
+  period_id: string;
+  version_id: string;
+  agency_id: string;
+  status: string;
+  submitted_at: string | null;
+  submitted_by: string | null;
+  reviewed_at: string | null;
+  reviewed_by: string | null;
+  review_comment: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProgressEntryTable {
+  report_id: string;
+  activity_key: string;
+  status: string;
+  narrative: string | null;
+  updated_at: string;
+}
+
+export interface ProgressEvidenceTable {
+  id: string;
+  report_id: string;
+  activity_key: string | null;
+  file_name: string;
+  media_type: string;
+  size: number;
+  content: string;
+  uploaded_by: string;
+  created_at: string;
+}
+
+export interface IndicatorActualTable {
+  id: string;
+  plan_id: string;
+  period_id: string;
+  indicator_key: string;
+  value: number;
+  disaggregation_json: string;
+  note: string | null;
+  entered_by: string;
+  entered_at: string;
 }

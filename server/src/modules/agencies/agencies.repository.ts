@@ -28,6 +28,7 @@ export function newAgencyRow(fields: NewAgencyFields, now = nowIso()): AgencyRow
     contact_email: fields.contactEmail ?? null,
     contact_phone: fields.contactPhone ?? null,
     address: fields.address ?? null,
+    mandate: null,
     status: fields.status ?? 'active',
     created_at: now,
     updated_at: now,

@@ -52,7 +52,7 @@ describeIntegration('authentication routes', () => {
         language: 'sw',
         mfaEnrolmentRequired: false,
       });
-      expect(body.user.permissions).toEqual(['agency:read', 'case:read', 'case:write', 'case:export']);
+      expect(body.user.permissions).toEqual(['agency:read', 'case:read', 'case:write', 'case:export', 'plan:read']);
       expect(res.body).not.toMatch(/hash|secret/i);
       await expectAudit(t.ctx, res, {
         action: 'auth.login',
@@ -163,7 +163,14 @@ describeIntegration('authentication routes', () => {
       const body = json<SessionDto>(res);
       expect(body.csrfToken).toBe(admin.csrfToken);
       expect(body.user).toMatchObject({ email: DEMO.admin, roles: ['administrator'], mfaEnrolmentRequired: false });
-      expect(body.user.permissions).toEqual(['agency:read', 'agency:manage', 'user:read', 'user:manage', 'audit:read']);
+      expect(body.user.permissions).toEqual([
+        'agency:read',
+        'agency:manage',
+        'user:read',
+        'user:manage',
+        'audit:read',
+        'plan:read',
+      ]);
     });
   });
 

@@ -34,6 +34,7 @@ export function registerInstanceRoutes(app: App, ctx: AppContext): void {
         demo: await ctx.isDemo(),
         country: { iso2: country.iso2, name: country.name },
         counties: [...country.counties],
+        currency: country.currency,
         languages: [...LANGUAGES],
         passwordMinLength: ctx.config.passwordMinLength,
       };
