@@ -697,3 +697,15 @@ export const dashboardSchema = z.object({
   ),
 });
 export type DashboardDto = z.infer<typeof dashboardSchema>;
+
+/** GET /api/v1/meeting-decisions: decisions to pick from when a plan version moves on. */
+export const listDecisionsQuerySchema = pageQuerySchema.extend({
+  planId: idSchema.optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export const decisionListItemSchema = decisionSchema.extend({
+  meetingTitle: z.string(),
+  meetingKind: z.enum(MEETING_KINDS),
+  meetingStartsAt: isoTime,
+});
+export type DecisionListItemDto = z.infer<typeof decisionListItemSchema>;

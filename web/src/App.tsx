@@ -26,6 +26,34 @@ const ReferralPage = lazy(() =>
   import('./pages/referrals/ReferralPage.tsx').then((m) => ({ default: m.ReferralPage })),
 );
 
+// Plan of Action and coordination pages, also loaded on first use.
+const PlansPage = lazy(() => import('./pages/plans/PlansPage.tsx').then((m) => ({ default: m.PlansPage })));
+const PlanVersionPage = lazy(() =>
+  import('./pages/plans/PlanVersionPage.tsx').then((m) => ({ default: m.PlanVersionPage })),
+);
+const PlanComparePage = lazy(() =>
+  import('./pages/plans/PlanComparePage.tsx').then((m) => ({ default: m.PlanComparePage })),
+);
+const PlanMonitoringPage = lazy(() =>
+  import('./pages/monitoring/PlanMonitoringPage.tsx').then((m) => ({ default: m.PlanMonitoringPage })),
+);
+const ProgressReportPage = lazy(() =>
+  import('./pages/monitoring/ProgressReportPage.tsx').then((m) => ({ default: m.ProgressReportPage })),
+);
+const PlanDashboardPage = lazy(() =>
+  import('./pages/monitoring/PlanDashboardPage.tsx').then((m) => ({ default: m.PlanDashboardPage })),
+);
+const MeetingsPage = lazy(() => import('./pages/meetings/MeetingsPage.tsx').then((m) => ({ default: m.MeetingsPage })));
+const MeetingFormPage = lazy(() =>
+  import('./pages/meetings/MeetingFormPage.tsx').then((m) => ({ default: m.MeetingFormPage })),
+);
+const MeetingPage = lazy(() => import('./pages/meetings/MeetingPage.tsx').then((m) => ({ default: m.MeetingPage })));
+const ActionItemsPage = lazy(() =>
+  import('./pages/meetings/ActionItemsPage.tsx').then((m) => ({ default: m.ActionItemsPage })),
+);
+const PartnersPage = lazy(() => import('./pages/partners/PartnersPage.tsx').then((m) => ({ default: m.PartnersPage })));
+const PartnerPage = lazy(() => import('./pages/partners/PartnerPage.tsx').then((m) => ({ default: m.PartnerPage })));
+
 /** Pages behind sign-in; an account that must enrol a second factor only reaches its profile. */
 function RequireSignIn() {
   const { user, signedOut } = useSession();
@@ -191,6 +219,136 @@ export function App() {
                     <RequirePermission permission="case:read">
                       <Suspense fallback={<Loading />}>
                         <ReferralPage />
+                      </Suspense>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="plans"
+                  element={
+                    <RequirePermission permission="plan:read">
+                      <Suspense fallback={<Loading />}>
+                        <PlansPage />
+                      </Suspense>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="plans/:planId"
+                  element={
+                    <RequirePermission permission="plan:read">
+                      <Suspense fallback={<Loading />}>
+                        <PlanVersionPage />
+                      </Suspense>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="plans/:planId/versions/:number"
+                  element={
+                    <RequirePermission permission="plan:read">
+                      <Suspense fallback={<Loading />}>
+                        <PlanVersionPage />
+                      </Suspense>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="plans/:planId/compare"
+                  element={
+                    <RequirePermission permission="plan:read">
+                      <Suspense fallback={<Loading />}>
+                        <PlanComparePage />
+                      </Suspense>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="plans/:planId/monitoring"
+                  element={
+                    <RequirePermission permission="plan:read">
+                      <Suspense fallback={<Loading />}>
+                        <PlanMonitoringPage />
+                      </Suspense>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="plans/:planId/periods/:periodId/reports/:agencyId"
+                  element={
+                    <RequirePermission permission="plan:read">
+                      <Suspense fallback={<Loading />}>
+                        <ProgressReportPage />
+                      </Suspense>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="plans/:planId/dashboard"
+                  element={
+                    <RequirePermission permission="plan:read">
+                      <Suspense fallback={<Loading />}>
+                        <PlanDashboardPage />
+                      </Suspense>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="meetings"
+                  element={
+                    <RequirePermission permission="plan:read">
+                      <Suspense fallback={<Loading />}>
+                        <MeetingsPage />
+                      </Suspense>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="meetings/new"
+                  element={
+                    <RequirePermission permission="plan:manage">
+                      <Suspense fallback={<Loading />}>
+                        <MeetingFormPage />
+                      </Suspense>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="meetings/:id"
+                  element={
+                    <RequirePermission permission="plan:read">
+                      <Suspense fallback={<Loading />}>
+                        <MeetingPage />
+                      </Suspense>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="action-items"
+                  element={
+                    <RequirePermission permission="plan:read">
+                      <Suspense fallback={<Loading />}>
+                        <ActionItemsPage />
+                      </Suspense>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="partners"
+                  element={
+                    <RequirePermission permission="plan:read">
+                      <Suspense fallback={<Loading />}>
+                        <PartnersPage />
+                      </Suspense>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="partners/:agencyId"
+                  element={
+                    <RequirePermission permission="plan:read">
+                      <Suspense fallback={<Loading />}>
+                        <PartnerPage />
                       </Suspense>
                     </RequirePermission>
                   }

@@ -32,6 +32,10 @@ describe('buildActor', () => {
       'agency:read',
       'case:export',
       'case:read',
+      'partner:manage',
+      'plan:comment',
+      'plan:read',
+      'plan:report',
       'user:manage',
       'user:read',
     ]);

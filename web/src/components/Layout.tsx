@@ -90,6 +90,21 @@ export function Layout() {
                     <NavLink to="/referrals">{t('referrals.title')}</NavLink>
                   </li>
                 )}
+                {!restricted && can('plan:read') && (
+                  <li>
+                    <NavLink to="/plans">{t('nav.plans')}</NavLink>
+                  </li>
+                )}
+                {!restricted && can('plan:read') && (
+                  <li>
+                    <NavLink to="/meetings">{t('nav.meetings')}</NavLink>
+                  </li>
+                )}
+                {!restricted && can('plan:read') && (
+                  <li>
+                    <NavLink to="/partners">{t('nav.partners')}</NavLink>
+                  </li>
+                )}
                 {!restricted && can('agency:read') && (
                   <li>
                     <NavLink to="/agencies">{t('nav.agencies')}</NavLink>

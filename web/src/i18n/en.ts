@@ -1,3 +1,7 @@
+import { plansEn } from './plans.en.ts';
+import { coordinationEn } from './coordination.en.ts';
+import { monitoringEn } from './monitoring.en.ts';
+import { plansVocabEn } from './plans-vocab.en.ts';
 import { casesEn } from './cases.en.ts';
 import { intakeEn } from './intake.en.ts';
 import { vocabEn } from './vocab.en.ts';
@@ -33,6 +37,9 @@ export const en = {
   'nav.agencies': 'Agencies',
   'nav.users': 'Users',
   'nav.audit': 'Audit trail',
+  'nav.plans': 'Plan of Action',
+  'nav.meetings': 'Meetings',
+  'nav.partners': 'Partners',
   'nav.profile': 'Profile',
 
   'language.en': 'English',
@@ -306,6 +313,10 @@ export const en = {
   ...vocabEn,
   ...intakeEn,
   ...casesEn,
+  ...plansVocabEn,
+  ...plansEn,
+  ...coordinationEn,
+  ...monitoringEn,
 };
 
 export type MessageKey = keyof typeof en;

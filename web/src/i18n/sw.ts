@@ -1,3 +1,7 @@
+import { plansSw } from './plans.sw.ts';
+import { coordinationSw } from './coordination.sw.ts';
+import { monitoringSw } from './monitoring.sw.ts';
+import { plansVocabSw } from './plans-vocab.sw.ts';
 import type { en } from './en.ts';
 import { casesSw } from './cases.sw.ts';
 import { intakeSw } from './intake.sw.ts';
@@ -34,6 +38,9 @@ export const sw: Record<keyof typeof en, string> = {
   'nav.agencies': 'Mashirika',
   'nav.users': 'Watumiaji',
   'nav.audit': 'Kumbukumbu za ukaguzi',
+  'nav.plans': 'Mpango wa Utekelezaji',
+  'nav.meetings': 'Mikutano',
+  'nav.partners': 'Washirika',
   'nav.profile': 'Wasifu',
 
   'language.en': 'English',
@@ -308,4 +315,8 @@ export const sw: Record<keyof typeof en, string> = {
   ...vocabSw,
   ...intakeSw,
   ...casesSw,
+  ...plansVocabSw,
+  ...plansSw,
+  ...coordinationSw,
+  ...monitoringSw,
 };

@@ -2,6 +2,7 @@ import type { Language } from '@kinga/shared/picklists';
 import type { Translate } from './i18n.tsx';
 import { vocabEn } from './vocab.en.ts';
 import { vocabSw } from './vocab.sw.ts';
+import { plansVocabEn } from './plans-vocab.en.ts';
 
 /** The lists of the case-management vocabulary; each labels its codes under `<list>.<code>`. */
 export type VocabList =
@@ -34,8 +35,8 @@ export type VocabList =
   | 'determinationState'
   | 'ageBand';
 
-function isVocabKey(key: string): key is keyof typeof vocabEn {
-  return Object.hasOwn(vocabEn, key);
+function isVocabKey(key: string): key is keyof typeof vocabEn | keyof typeof plansVocabEn {
+  return Object.hasOwn(vocabEn, key) || Object.hasOwn(plansVocabEn, key);
 }
 
 /** The label of one code in the reader's language; the code itself when it has none (e.g. an older code). */

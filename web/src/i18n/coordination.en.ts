@@ -1,0 +1,4 @@
+/** English messages of the coordination pages. */
+export const coordinationEn = {
+  'coordination.placeholder': 'Coordination',
+};

@@ -1,0 +1,4 @@
+/** English messages of the monitoring pages. */
+export const monitoringEn = {
+  'monitoring.placeholder': 'Monitoring',
+};

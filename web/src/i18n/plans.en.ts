@@ -1,0 +1,4 @@
+/** English messages of the plans pages. */
+export const plansEn = {
+  'plans.placeholder': 'Plans',
+};
