@@ -18,6 +18,7 @@ import { registerConsentRoutes } from './modules/consents/consents.routes.ts';
 import { purgeExpiredSessions } from './modules/auth/sessions.ts';
 import { isDemoInstance } from './modules/demo/demo.seed.ts';
 import { registerInstanceRoutes } from './modules/instance/instance.routes.ts';
+import { registerPlanRoutes } from './modules/plans/plans.routes.ts';
 import { registerProfileRoutes } from './modules/profile/profile.routes.ts';
 import { registerReferralRoutes } from './modules/referrals/referrals.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
@@ -92,6 +93,7 @@ export async function createHttpServer(ctx: AppContext, options: { serveWeb?: bo
   registerConsentRoutes(app, ctx);
   registerReferralRoutes(app, ctx);
   registerWorkRoutes(app, ctx);
+  registerPlanRoutes(app, ctx);
   if (options.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h' });
     // The web app routes on the client: any page path answers index.html.
