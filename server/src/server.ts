@@ -17,7 +17,10 @@ import { registerCaseRoutes } from './modules/cases/cases.routes.ts';
 import { registerConsentRoutes } from './modules/consents/consents.routes.ts';
 import { purgeExpiredSessions } from './modules/auth/sessions.ts';
 import { isDemoInstance } from './modules/demo/demo.seed.ts';
+import { registerGeoRoutes } from './modules/geo/geo.routes.ts';
 import { registerInstanceRoutes } from './modules/instance/instance.routes.ts';
+import { registerMeetingRoutes } from './modules/meetings/meetings.routes.ts';
+import { registerPartnerRoutes } from './modules/partners/partners.routes.ts';
 import { registerPlanRoutes } from './modules/plans/plans.routes.ts';
 import { registerProfileRoutes } from './modules/profile/profile.routes.ts';
 import { registerReferralRoutes } from './modules/referrals/referrals.routes.ts';
@@ -93,6 +96,9 @@ export async function createHttpServer(ctx: AppContext, options: { serveWeb?: bo
   registerConsentRoutes(app, ctx);
   registerReferralRoutes(app, ctx);
   registerWorkRoutes(app, ctx);
+  registerMeetingRoutes(app, ctx);
+  registerPartnerRoutes(app, ctx);
+  registerGeoRoutes(app, ctx);
   registerPlanRoutes(app, ctx);
   if (options.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h' });

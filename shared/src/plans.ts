@@ -41,6 +41,14 @@ const optional = (max: number) =>
     .transform((v) => (v === '' ? null : v))
     .nullable()
     .default(null);
+/** `optional` without the default, for PATCH bodies: zod 4 applies defaults inside `.partial()`, which would clear fields not sent. */
+const optionalPatch = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => (v === '' ? null : v))
+    .nullable();
 const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
   z
     .array(item)
@@ -195,13 +203,13 @@ export const updateMeetingSchema = z
     title: required(300),
     startsAt: z.iso.datetime({ offset: true }),
     endsAt: z.iso.datetime({ offset: true }).nullable(),
-    place: optional(300),
+    place: optionalPatch(300),
     link: z
       .union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)])
       .transform((v) => (v === '' ? null : v))
       .nullable(),
-    agenda: optional(10_000),
-    minutes: optional(50_000),
+    agenda: optionalPatch(10_000),
+    minutes: optionalPatch(50_000),
     status: z.enum(MEETING_STATUSES),
     planId: idSchema.nullable(),
   })
@@ -709,3 +717,47 @@ export const decisionListItemSchema = decisionSchema.extend({
   meetingStartsAt: isoTime,
 });
 export type DecisionListItemDto = z.infer<typeof decisionListItemSchema>;
+
+// ---- county boundaries (the partner map) ------------------------------------------------
+
+/** GET /api/v1/geo/counties: the uploaded boundaries, one feature per county of the profile. */
+export const countyBoundariesSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      properties: z.object({ code: z.number().int(), name: z.string() }),
+      geometry: z.object({
+        type: z.enum(['Polygon', 'MultiPolygon']),
+        coordinates: z.array(z.unknown()).describe('GeoJSON positions [lon, lat], 4 decimals'),
+      }),
+    }),
+  ),
+});
+export type CountyBoundariesDto = z.infer<typeof countyBoundariesSchema>;
+
+/**
+ * PUT /api/v1/geo/counties: a GeoJSON FeatureCollection of Polygon or MultiPolygon features,
+ * each naming its county by a numeric `code` or by `name`. The server checks the positions.
+ */
+export const countyBoundariesInputSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z
+    .array(
+      z.object({
+        type: z.literal('Feature'),
+        properties: z.record(z.string(), z.unknown()).nullable().default(null),
+        geometry: z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.unknown()) }),
+      }),
+    )
+    .min(1)
+    .max(1000),
+});
+export type CountyBoundariesInput = z.input<typeof countyBoundariesInputSchema>;
+/** The answer to an accepted upload: every county of the profile was matched. */
+export const countyBoundariesUploadSchema = z.object({
+  matched: z.number().int(),
+  missing: z.array(z.number().int()),
+  unmatched: z.array(z.string()),
+});
+export type CountyBoundariesUploadDto = z.infer<typeof countyBoundariesUploadSchema>;
