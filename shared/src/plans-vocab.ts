@@ -118,3 +118,18 @@ export type IndicatorStatus = (typeof INDICATOR_STATUSES)[number];
 
 export const DOCUMENT_FORMATS = ['docx', 'pdf'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+
+/**
+ * Evidence files of a progress report, judged by their content: PDF, JPEG, PNG, WebP, DOCX and
+ * XLSX (macro-enabled Office files are refused), at most 5 MB each.
+ */
+export const EVIDENCE_MEDIA_TYPES = [
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+] as const;
+export type EvidenceMediaType = (typeof EVIDENCE_MEDIA_TYPES)[number];
+export const EVIDENCE_MAX_BYTES = 5 * 1024 * 1024;
