@@ -32,7 +32,7 @@ export const plansVocabSw: Record<keyof typeof plansVocabEn, string> = {
   'meetingKind.task_force_meeting': 'Mkutano wa kikosi kazi',
   'meetingStatus.scheduled': 'Umepangwa',
   'meetingStatus.held': 'Umefanyika',
-  'meetingStatus.cancelled': 'Umeahirishwa',
+  'meetingStatus.cancelled': 'Umefutwa',
   'attendance.present': 'Alihudhuria',
   'attendance.apologies': 'Aliomba radhi',
   'attendance.absent': 'Hakuhudhuria',
