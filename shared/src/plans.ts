@@ -761,3 +761,12 @@ export const countyBoundariesUploadSchema = z.object({
   unmatched: z.array(z.string()),
 });
 export type CountyBoundariesUploadDto = z.infer<typeof countyBoundariesUploadSchema>;
+
+/**
+ * GET /api/v1/meeting-people: the active people of an agency, by name, to record attendance
+ * and name action-item owners. Names only: the user directory (emails, roles) stays with
+ * `user:read`.
+ */
+export const listMeetingPeopleQuerySchema = z.object({ agencyId: idSchema });
+export const meetingPersonSchema = z.object({ id: idSchema, name: z.string(), agencyId: idSchema });
+export type MeetingPersonDto = z.infer<typeof meetingPersonSchema>;

@@ -1,4 +1,5 @@
 import type {
+  MeetingPersonDto,
   ActionItemDto,
   ActionItemInput,
   AttendanceInput,
@@ -121,3 +122,7 @@ export async function getCountyBoundaries(): Promise<CountyBoundaries | null> {
  */
 export const uploadCountyBoundaries = (geojson: CountyBoundariesInput) =>
   request<CountyBoundariesUploadDto>('PUT', '/api/v1/geo/counties', { body: geojson });
+
+/** An agency's active people by name (the secretariat's picker for attendance and owners). */
+export const listMeetingPeople = (agencyId: string) =>
+  request<{ items: MeetingPersonDto[] }>('GET', '/api/v1/meeting-people', { query: { agencyId } });

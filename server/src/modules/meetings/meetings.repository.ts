@@ -196,3 +196,16 @@ export async function agenciesOfUsers(db: Db | Tx, userIds: readonly string[]): 
   const rows = await db.selectFrom('users').select(['id', 'agency_id']).where('id', 'in', wanted).execute();
   return new Map(rows.map((r) => [r.id, r.agency_id]));
 }
+
+/** Active users of one agency, by name: who can be recorded as attending or owning an action. */
+export function listAgencyPeople(db: Db, agencyId: string): Promise<{ id: string; name: string; agency_id: string }[]> {
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'agency_id'])
+    .where('agency_id', '=', agencyId)
+    .where('status', '=', 'active')
+    .orderBy('name_lower')
+    .orderBy('id')
+    .limit(500)
+    .execute();
+}

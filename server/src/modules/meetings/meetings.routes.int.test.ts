@@ -585,4 +585,23 @@ describeIntegration('meetings, decisions and action items', () => {
       expectProblem(await as(secretariat).patch(`/api/v1/action-items/${UNKNOWN_ID}`, { status: 'open' }), 404);
     });
   });
+
+  describe('GET /api/v1/meeting-people', () => {
+    it("lists an agency's active people by name only, for the secretariat", async () => {
+      const res = await as(secretariat).get(`/api/v1/meeting-people?agencyId=${focal.user.agencyId}`);
+      expect(res.statusCode).toBe(200);
+      const { items } = json<{ items: Record<string, unknown>[] }>(res);
+      expect(items.map((p) => p.id)).toContain(focal.user.id);
+      for (const person of items) expect(Object.keys(person).sort()).toEqual(['agencyId', 'id', 'name']);
+    });
+
+    it('is refused to other roles and to anonymous callers', async () => {
+      const url = `/api/v1/meeting-people?agencyId=${focal.user.agencyId}`;
+      expectProblem(await as(null).get(url), 401);
+      const res = await as(worker).get(url);
+      expectProblem(res, 403);
+      await expectDenied(t.ctx, res, worker, { action: 'access.plan:manage' });
+      expectProblem(await as(secretariat).get('/api/v1/meeting-people?agencyId=nope'), 400);
+    });
+  });
 });

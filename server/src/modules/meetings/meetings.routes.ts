@@ -8,9 +8,11 @@ import {
   idSchema,
   listActionItemsQuerySchema,
   listDecisionsQuerySchema,
+  listMeetingPeopleQuerySchema,
   listMeetingsQuerySchema,
   meetingInputSchema,
   meetingListItemSchema,
+  meetingPersonSchema,
   meetingSchema,
   pageOf,
   problemSchema,
@@ -41,6 +43,20 @@ export function registerMeetingRoutes(app: App, ctx: AppContext): void {
       },
     },
     (request) => service.listMeetings(ctx, request.query),
+  );
+
+  app.get(
+    '/api/v1/meeting-people',
+    {
+      config: { access: 'plan:manage' },
+      schema: {
+        tags,
+        summary: "An agency's active people by name, to record attendance and name action-item owners",
+        querystring: listMeetingPeopleQuerySchema,
+        response: { 200: z.object({ items: z.array(meetingPersonSchema) }), ...errors },
+      },
+    },
+    async (request) => ({ items: await service.listAgencyPeople(ctx, request.query.agencyId) }),
   );
 
   app.post(

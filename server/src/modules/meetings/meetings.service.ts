@@ -1,4 +1,5 @@
 import type {
+  MeetingPersonDto,
   attendanceInputSchema,
   DecisionDto,
   DecisionListItemDto,
@@ -281,4 +282,10 @@ export async function listDecisions(
 ): Promise<{ items: DecisionListItemDto[]; nextCursor: string | null }> {
   const page = await repo.listDecisions(ctx.db, query);
   return { items: page.rows.map(presentDecisionListItem), nextCursor: page.nextCursor };
+}
+
+/** An agency's active people by name (no contact details), for attendance and action-item owners. */
+export async function listAgencyPeople(ctx: AppContext, agencyId: string): Promise<MeetingPersonDto[]> {
+  const rows = await repo.listAgencyPeople(ctx.db, agencyId);
+  return rows.map((r) => ({ id: r.id, name: r.name, agencyId: r.agency_id }));
 }

@@ -62,7 +62,7 @@ function AddAttendee({
       userId: chosen?.id ?? null,
       name: chosen?.name ?? typedName,
       agencyId: agency?.id ?? null,
-      agencyName: agency?.name ?? chosen?.agencyName ?? null,
+      agencyName: agency?.name ?? null,
       attendance,
     });
     errors.clear();

@@ -1,22 +1,23 @@
 import { useEffect, useState } from 'react';
-import type { UserDto } from '@kinga/shared';
-import { listUsers } from '../../api/client.ts';
+import type { MeetingPersonDto } from '@kinga/shared';
+import { listMeetingPeople } from '../../api/coordination.ts';
 import { useSession } from '../../session/session.tsx';
 
 /**
- * The active users of one agency, to pick attendees and owners from. Null while loading,
- * when no agency is chosen, or when the caller may not list users (then names are typed):
- * the request is not even sent without `user:read`, since every refusal is audited.
+ * The active people of one agency, by name, to pick attendees and owners from. Null while
+ * loading, when no agency is chosen, or when the caller may not manage meetings (then names
+ * are typed): the request is not even sent without `plan:manage`, since every refusal is
+ * audited.
  */
-export function useAgencyPeople(agencyId: string): { people: UserDto[] | null; available: boolean } {
+export function useAgencyPeople(agencyId: string): { people: MeetingPersonDto[] | null; available: boolean } {
   const { can } = useSession();
-  const available = can('user:read');
-  const [loaded, setLoaded] = useState<{ agencyId: string; people: UserDto[] | null } | null>(null);
+  const available = can('plan:manage');
+  const [loaded, setLoaded] = useState<{ agencyId: string; people: MeetingPersonDto[] | null } | null>(null);
 
   useEffect(() => {
     if (!available || !agencyId) return;
     let cancelled = false;
-    listUsers({ agencyId, status: 'active', sort: 'name', order: 'asc', limit: 200 })
+    listMeetingPeople(agencyId)
       .then((page) => {
         if (!cancelled) setLoaded({ agencyId, people: page.items });
       })
