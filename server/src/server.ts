@@ -21,6 +21,7 @@ import { registerGeoRoutes } from './modules/geo/geo.routes.ts';
 import { registerInstanceRoutes } from './modules/instance/instance.routes.ts';
 import { registerMeetingRoutes } from './modules/meetings/meetings.routes.ts';
 import { registerPartnerRoutes } from './modules/partners/partners.routes.ts';
+import { registerPlanDocumentRoutes } from './modules/plan-documents/plan-documents.routes.ts';
 import { registerPlanMonitoringRoutes } from './modules/plan-monitoring/plan-monitoring.routes.ts';
 import { registerPlanRoutes } from './modules/plans/plans.routes.ts';
 import { registerProfileRoutes } from './modules/profile/profile.routes.ts';
@@ -102,6 +103,7 @@ export async function createHttpServer(ctx: AppContext, options: { serveWeb?: bo
   registerGeoRoutes(app, ctx);
   registerPlanRoutes(app, ctx);
   registerPlanMonitoringRoutes(app, ctx);
+  registerPlanDocumentRoutes(app, ctx);
   if (options.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h' });
     // The web app routes on the client: any page path answers index.html.
