@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { seedDemoCases } from './modules/demo/demo-cases.seed.ts';
+import { seedDemoPlans } from './modules/demo/demo-plans.seed.ts';
 import { isDatabaseEmpty, seedDemo, shouldSeedDemo } from './modules/demo/demo.seed.ts';
 import { MasterKeyError } from './secrets/master-key.ts';
 import { createContext, createHttpServer } from './server.ts';
@@ -32,8 +33,9 @@ async function main(): Promise<void> {
   if (shouldSeedDemo(config.demo, ctx.engine, await isDatabaseEmpty(ctx.db))) {
     const seeded = await seedDemo(ctx);
     const cases = await seedDemoCases(ctx);
+    const plans = await seedDemoPlans(ctx);
     logger.warn(
-      `DEMO DATA loaded: ${seeded.agencies} agencies, ${seeded.users + cases.staff} demo accounts (password from KINGA_DEMO_PASSWORD) and ${cases.cases} synthetic cases in ${(cases.milliseconds / 1000).toFixed(1)} s. Do not enter real information.`,
+      `DEMO DATA loaded: ${seeded.agencies} agencies, ${seeded.users + cases.staff} demo accounts (password from KINGA_DEMO_PASSWORD), ${cases.cases} synthetic cases, ${plans.plans} plans of action and ${plans.meetings} meetings in ${((cases.milliseconds + plans.milliseconds) / 1000).toFixed(1)} s. Do not enter real information.`,
     );
   }
   const app = await createHttpServer(ctx, { serveWeb: true });

@@ -14,7 +14,7 @@ import type { Engine } from '../db/database.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import { insertAgency, newAgencyRow } from '../modules/agencies/agencies.repository.ts';
 import { createAgency } from '../modules/agencies/agencies.service.ts';
-import { seedDemo } from '../modules/demo/demo.seed.ts';
+import { DEMO_AGENCIES, seedDemo } from '../modules/demo/demo.seed.ts';
 import { issuePasswordToken } from '../modules/users/password-tokens.ts';
 import { BackupError } from './backup-format.ts';
 import { BACKUP_TABLES } from './backup-tables.ts';
@@ -165,7 +165,7 @@ describeIntegration('backup and restore', () => {
           engine: from,
           tables: BACKUP_TABLES.map((t) => t.name),
         });
-        expect(summary.rows.agencies).toBe(6 + 25);
+        expect(summary.rows.agencies).toBe(DEMO_AGENCIES.length + 25);
 
         const restored = await restoreBackup(target, file);
         expect(restored).toMatchObject({ replaced: false, audit: { ok: true } });

@@ -73,6 +73,43 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
     contactPhone: '+254 20 000 0606',
     address: 'Westlands, Nairobi',
   },
+  // Partners of the coordination demo (demo-plans.seed.ts): members of the committee and task force without accounts.
+  {
+    key: 'odpp',
+    name: 'Office of the Director of Public Prosecutions (demo)',
+    type: 'LegalService',
+    countyCode: 47,
+    contactEmail: 'odpp@demo.kinga.test',
+    contactPhone: '+254 20 000 0707',
+    address: 'Upper Hill, Nairobi',
+  },
+  {
+    key: 'iom',
+    name: 'IOM Kenya Country Office (demo)',
+    type: 'InternationalOrganisation',
+    countyCode: 47,
+    contactEmail: 'iom@demo.kinga.test',
+    contactPhone: '+254 20 000 0808',
+    address: 'Gigiri, Nairobi',
+  },
+  {
+    key: 'unodc',
+    name: 'UNODC Regional Office for Eastern Africa (demo)',
+    type: 'InternationalOrganisation',
+    countyCode: 47,
+    contactEmail: 'unodc@demo.kinga.test',
+    contactPhone: '+254 20 000 0909',
+    address: 'Gigiri, Nairobi',
+  },
+  {
+    key: 'faith',
+    name: 'Interfaith Network against Trafficking, Western Kenya (demo)',
+    type: 'FaithBased',
+    countyCode: 37,
+    contactEmail: 'interfaith@demo.kinga.test',
+    contactPhone: '+254 56 000 1010',
+    address: 'Kakamega town',
+  },
 ];
 
 interface DemoUser {
