@@ -35,12 +35,37 @@ export type VocabList =
   | 'determinationState'
   | 'ageBand';
 
+/** The lists of the Plan of Action and coordination vocabulary (labels in plans-vocab.{en,sw}.ts). */
+export type PlansVocabList =
+  | 'pillar'
+  | 'activityArea'
+  | 'coordinationBody'
+  | 'membershipRole'
+  | 'meetingKind'
+  | 'meetingStatus'
+  | 'attendance'
+  | 'actionItemStatus'
+  | 'planVersionStatus'
+  | 'planTransition'
+  | 'elementKind'
+  | 'indicatorFrequency'
+  | 'reportingFrequency'
+  | 'disaggregation'
+  | 'sexCategory'
+  | 'ageGroupCategory'
+  | 'indicatorDirection'
+  | 'indicatorAggregation'
+  | 'indicatorSource'
+  | 'activityProgress'
+  | 'reportStatus'
+  | 'indicatorStatus';
+
 function isVocabKey(key: string): key is keyof typeof vocabEn | keyof typeof plansVocabEn {
   return Object.hasOwn(vocabEn, key) || Object.hasOwn(plansVocabEn, key);
 }
 
 /** The label of one code in the reader's language; the code itself when it has none (e.g. an older code). */
-export function vocabLabel(t: Translate, list: VocabList, code: string): string {
+export function vocabLabel(t: Translate, list: VocabList | PlansVocabList, code: string): string {
   const key = `${list}.${code}`;
   // Every vocabulary key is a catalogue key (en.ts spreads vocabEn), so `t` accepts it as is.
   return isVocabKey(key) ? t(key) : code;
@@ -49,7 +74,7 @@ export function vocabLabel(t: Translate, list: VocabList, code: string): string 
 /** Options for a select or checkbox group, in the order of `codes`. */
 export function vocabOptions(
   t: Translate,
-  list: VocabList,
+  list: VocabList | PlansVocabList,
   codes: readonly string[],
 ): { value: string; label: string }[] {
   return codes.map((code) => ({ value: code, label: vocabLabel(t, list, code) }));
