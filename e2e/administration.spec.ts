@@ -71,6 +71,9 @@ test('an administrator registers an agency and a user, who sets a password and s
       en['nav.home'],
       en['cases.nav'],
       en['referrals.title'],
+      en['nav.plans'],
+      en['nav.meetings'],
+      en['nav.partners'],
       en['nav.agencies'],
       en['nav.profile'],
     ]);

@@ -207,6 +207,12 @@ export class ApiSession {
   }
 }
 
+/** Where a new account works and the language of its profile. */
+export interface NewAccountOptions {
+  agencyId?: string;
+  language?: Language;
+}
+
 /** An administrator's API session, for preparing agencies and accounts. */
 export class AdminApi extends ApiSession {
   static override async signIn(baseURL: string): Promise<AdminApi> {
@@ -238,6 +244,7 @@ export class AdminApi extends ApiSession {
     agencyId: string;
     roles: Role[];
     mfaRequired?: boolean;
+    language?: Language;
   }): Promise<{ user: UserDto; passwordLink: PasswordLinkDto }> {
     return this.send('POST', '/api/v1/users', input);
   }
@@ -249,11 +256,11 @@ export class AdminApi extends ApiSession {
     expect(response.status(), 'password set through the one-time link').toBe(204);
   }
 
-  /** A new active account with a password, ready to sign in; by default in the administrator's agency. */
+  /** A new active account with a password, ready to sign in; by default in the administrator's agency, in English. */
   async createAccount(
     testInfo: TestInfo,
     roles: Role[],
-    options: { mfaRequired?: boolean; agencyId?: string } = {},
+    options: NewAccountOptions & { mfaRequired?: boolean } = {},
   ): Promise<Credentials & { user: UserDto }> {
     const suffix = uniqueSuffix(testInfo);
     const created = await this.createUser({
@@ -262,6 +269,7 @@ export class AdminApi extends ApiSession {
       agencyId: options.agencyId ?? (await this.agencyIdOf(DEMO_ACCOUNTS.administrator.email)),
       roles,
       mfaRequired: options.mfaRequired ?? false,
+      ...(options.language ? { language: options.language } : {}),
     });
     const password = strongPassword();
     await this.setPassword(created.passwordLink, password);
@@ -283,8 +291,9 @@ export async function signInAsNewAccount(
   adminApi: AdminApi,
   testInfo: TestInfo,
   roles: Role[],
+  options: NewAccountOptions = {},
 ): Promise<Credentials & { user: UserDto }> {
-  const account = await adminApi.createAccount(testInfo, roles);
+  const account = await adminApi.createAccount(testInfo, roles, options);
   const login = await page.request.post('/api/v1/auth/login', {
     data: { email: account.email, password: account.password },
   });
@@ -320,3 +329,63 @@ export const test = base.extend<Fixtures>({
     await api.dispose();
   },
 });
+
+/** Everything a page could show instead of a message: a catalogue key, an unfilled placeholder, a raw vocabulary code. */
+const CATALOGUE_PREFIXES = [...new Set(Object.keys(en).map((key) => key.split('.')[0]))];
+const RAW_KEY = new RegExp(`\\b(${CATALOGUE_PREFIXES.join('|')})\\.[A-Za-z_][A-Za-z_]*(\\.[A-Za-z_]+)*\\b`);
+const VOCAB_CODES = [
+  ...new Set(
+    Object.keys(en)
+      .map((key) => key.split('.').slice(1).join('.'))
+      // Case-management codes (ForcedLabour) and coordination codes (on_track, committee_meeting).
+      .filter((code) => /^[A-Z][a-z]+[A-Z]\w*$/.test(code) || /^[a-z]+(_[a-z]+)+$/.test(code)),
+  ),
+];
+/** English sentences whose Swahili differs: on a Swahili page they would mean a missing translation. */
+const ENGLISH_ONLY = Object.entries(en)
+  .filter(([key, text]) => text !== sw[key as keyof Messages] && !text.includes('{') && text.length >= 12)
+  .map(([, text]) => text);
+
+/** Every text of the page as written: each text node (shown or not), option, placeholder and accessible label. */
+async function pageTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const texts: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement?.tagName;
+      if (parent !== 'SCRIPT' && parent !== 'STYLE') texts.push(node.textContent ?? '');
+    }
+    for (const el of Array.from(document.body.querySelectorAll('[placeholder], [aria-label], [title]'))) {
+      for (const name of ['placeholder', 'aria-label', 'title']) {
+        const value = el.getAttribute(name);
+        if (value) texts.push(value);
+      }
+    }
+    return texts.map((text) => text.replace(/\s+/g, ' ').trim()).filter((text) => text !== '');
+  });
+}
+
+/**
+ * Fails when the page, once loaded, shows a catalogue key, an unfilled `{placeholder}`, a raw
+ * vocabulary code or, in Swahili, an English message of the catalogue. A message is a text
+ * of its own on the page, so English records (a plan's title that contains "Plan of Action")
+ * do not count as untranslated messages.
+ */
+export async function expectNoMissingMessages(page: Page, language: Language, what: string): Promise<void> {
+  await expect(page.getByText(messages[language]['common.loading'], { exact: true })).toHaveCount(0);
+  const text = await page.locator('body').innerText();
+  expect(text.match(RAW_KEY)?.[0], `${what}: a catalogue key shown`).toBeUndefined();
+  expect(text.match(/\{\w+\}/)?.[0], `${what}: a placeholder left unfilled`).toBeUndefined();
+  const words = new Set(text.split(/[^A-Za-z_]+/));
+  expect(
+    VOCAB_CODES.filter((code) => words.has(code)),
+    `${what}: vocabulary codes shown`,
+  ).toEqual([]);
+  if (language === 'sw') {
+    const texts = new Set(await pageTexts(page));
+    expect(
+      ENGLISH_ONLY.filter((english) => texts.has(english)),
+      `${what}: English on a Swahili page`,
+    ).toEqual([]);
+  }
+}

@@ -68,6 +68,9 @@ test('a user who must use a second factor enrols at first sign-in, then signs in
       en['nav.home'],
       en['cases.nav'],
       en['referrals.title'],
+      en['nav.plans'],
+      en['nav.meetings'],
+      en['nav.partners'],
       en['nav.agencies'],
       en['nav.profile'],
     ]);

@@ -26,6 +26,9 @@ test.describe('signing in and out', () => {
     await expect(page.getByText(en['shell.demoBanner'])).toBeVisible();
     await expect(mainNav(page).getByRole('link')).toHaveText([
       en['nav.home'],
+      en['nav.plans'],
+      en['nav.meetings'],
+      en['nav.partners'],
       en['nav.agencies'],
       en['nav.users'],
       en['nav.audit'],
@@ -74,6 +77,9 @@ test.describe('signing in and out', () => {
       sw['nav.home'],
       sw['cases.nav'],
       sw['referrals.title'],
+      sw['nav.plans'],
+      sw['nav.meetings'],
+      sw['nav.partners'],
       sw['nav.agencies'],
       sw['nav.profile'],
     ]);
@@ -96,11 +102,43 @@ test.describe('signing in and out', () => {
   });
 
   const navOf: [DemoAccount, string[]][] = [
-    ['focal_point', [en['nav.home'], en['nav.agencies'], en['nav.users'], en['nav.profile']]],
-    ['secretariat', [en['nav.home'], en['cases.nav'], en['referrals.title'], en['nav.agencies'], en['nav.profile']]],
+    [
+      'focal_point',
+      [
+        en['nav.home'],
+        en['nav.plans'],
+        en['nav.meetings'],
+        en['nav.partners'],
+        en['nav.agencies'],
+        en['nav.users'],
+        en['nav.profile'],
+      ],
+    ],
+    [
+      'secretariat',
+      [
+        en['nav.home'],
+        en['cases.nav'],
+        en['referrals.title'],
+        en['nav.plans'],
+        en['nav.meetings'],
+        en['nav.partners'],
+        en['nav.agencies'],
+        en['nav.profile'],
+      ],
+    ],
     [
       'law_enforcement',
-      [en['nav.home'], en['cases.nav'], en['referrals.title'], en['nav.agencies'], en['nav.profile']],
+      [
+        en['nav.home'],
+        en['cases.nav'],
+        en['referrals.title'],
+        en['nav.plans'],
+        en['nav.meetings'],
+        en['nav.partners'],
+        en['nav.agencies'],
+        en['nav.profile'],
+      ],
     ],
   ];
   for (const [account, links] of navOf) {
