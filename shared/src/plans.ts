@@ -427,6 +427,8 @@ export const planInputSchema = z
     submissionDeadline: date.nullable().default(null),
     reportingFrequency: z.enum(REPORTING_FREQUENCIES).default('quarterly'),
     defaultPillars: z.boolean().default(true),
+    /** The language of the default pillars' titles (the titles can be edited like any other). */
+    language: languageSchema.default('en'),
   })
   .refine((p) => p.periodEnd >= p.periodStart && p.periodEnd - p.periodStart <= 15, {
     message: 'must be the start year or up to 15 years after it',

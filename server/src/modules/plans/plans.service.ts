@@ -2,6 +2,7 @@ import {
   PILLARS,
   type ComparisonDto,
   type ElementFields,
+  type Language,
   type Pillar,
   type PlanDto,
   type PlanSummaryDto,
@@ -30,12 +31,10 @@ type PlanInput = z.output<typeof planInputSchema>;
 type UpdatePlanInput = z.output<typeof updatePlanSchema>;
 type TransitionInput = z.output<typeof transitionInputSchema>;
 
-/** English titles of the default pillars; the web app shows its own translated labels of `pillar`. */
-export const PILLAR_TITLES: Record<Pillar, string> = {
-  prevention: 'Prevention',
-  protection: 'Protection',
-  prosecution: 'Prosecution',
-  partnership: 'Partnership',
+/** Titles of the default pillars in the language the plan is started in. */
+export const PILLAR_TITLES: Record<Language, Record<Pillar, string>> = {
+  en: { prevention: 'Prevention', protection: 'Protection', prosecution: 'Prosecution', partnership: 'Partnership' },
+  sw: { prevention: 'Kuzuia', protection: 'Ulinzi', prosecution: 'Mashtaka', partnership: 'Ushirikiano' },
 };
 
 /** Statuses in which a version is still being worked on; a plan has at most one such version. */
@@ -121,7 +120,7 @@ export async function createPlan(ctx: AppContext, rc: RequestContext, input: Pla
         newElementRow(
           version.id,
           newId(),
-          { kind: 'pillar', parentKey: null, title: PILLAR_TITLES[pillar], description: null, pillar },
+          { kind: 'pillar', parentKey: null, title: PILLAR_TITLES[input.language][pillar], description: null, pillar },
           position,
           now,
         ),

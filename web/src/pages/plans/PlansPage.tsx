@@ -72,7 +72,7 @@ function parseYear(text: string): number | null {
 
 /** Starts a plan: title, period, submission deadline, reporting frequency and the default pillars. */
 function NewPlanForm() {
-  const { t } = useLanguage();
+  const { t, language } = useLanguage();
   const navigate = useNavigate();
   const formId = 'new-plan';
   const errors = useFormErrors();
@@ -118,6 +118,7 @@ function NewPlanForm() {
       submissionDeadline: values.submissionDeadline || null,
       reportingFrequency: frequency,
       defaultPillars,
+      language,
     };
     setPending(true);
     try {
