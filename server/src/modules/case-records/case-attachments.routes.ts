@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { requestContext, type App } from '../../http/app.ts';
 import { HttpProblem } from '../../http/errors.ts';
-import { contentDisposition } from './attachment-files.ts';
+import { contentDisposition } from '../../lib/uploads.ts';
 import * as service from './case-attachments.service.ts';
 
 const params = z.object({ code: caseCodeSchema });

@@ -1,15 +1,9 @@
-import type { AttachmentDto } from '@kinga/shared';
+import { ATTACHMENT_MEDIA_TYPES, type AttachmentDto } from '@kinga/shared';
 import type { AppContext, RequestContext } from '../../context.ts';
 import { newId, nowIso } from '../../db/ids.ts';
-import { badRequest, HttpProblem, notFound, validationFailed } from '../../http/errors.ts';
+import { checkUpload } from '../../lib/uploads.ts';
+import { notFound } from '../../http/errors.ts';
 import { caseAudit } from '../cases/cases.service.ts';
-import {
-  cleanFileName,
-  detectAttachmentType,
-  fileNameLength,
-  MAX_FILE_NAME_LENGTH,
-  type AttachmentMediaType,
-} from './attachment-files.ts';
 import { loadCaseFor, loadEditableCase } from './case-record-access.ts';
 import { presentAttachment } from './case-attachments.presenter.ts';
 import * as repo from './case-attachments.repository.ts';
@@ -30,29 +24,6 @@ export async function listAttachments(
   return { items: result.rows.map((r) => presentAttachment(ctx.dataKeys, r)), nextCursor: result.nextCursor };
 }
 
-/** The checked name and media type of an upload, or the 400/415 that refuses it. */
-async function checkUpload(
-  fileNameHeader: string,
-  content: Buffer | null,
-): Promise<{ fileName: string; mediaType: AttachmentMediaType; content: Buffer }> {
-  const fileName = cleanFileName(fileNameHeader);
-  if (fileName === null || fileNameLength(fileName) > MAX_FILE_NAME_LENGTH) {
-    throw validationFailed([
-      {
-        path: 'headers.x-file-name',
-        message: `Give the file's name, URI-encoded, in at most ${MAX_FILE_NAME_LENGTH} characters`,
-        code: 'invalid_file_name',
-      },
-    ]);
-  }
-  if (!content || content.length === 0) throw badRequest('empty_file', 'The file is empty');
-  const mediaType = await detectAttachmentType(content);
-  if (!mediaType) {
-    throw new HttpProblem(415, 'unsupported_media_type', 'Attach a PDF, JPEG, PNG or WebP file');
-  }
-  return { fileName, mediaType, content };
-}
-
 /**
  * Stores a file under an open case of the caller's agency. Its type is judged by its
  * content; its name and bytes are sealed, so the database holds neither in clear.
@@ -63,7 +34,12 @@ export async function uploadAttachment(
   code: string,
   upload: { fileNameHeader: string; content: Buffer | null },
 ): Promise<AttachmentDto> {
-  const file = await checkUpload(upload.fileNameHeader, upload.content);
+  const file = await checkUpload(
+    upload.fileNameHeader,
+    upload.content,
+    ATTACHMENT_MEDIA_TYPES,
+    'Attach a PDF, JPEG, PNG or WebP file',
+  );
   const { caseId, id } = await ctx.db.transaction().execute(async (trx) => {
     const row = await loadEditableCase(ctx, trx, rc, code);
     const id = newId();

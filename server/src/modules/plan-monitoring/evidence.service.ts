@@ -1,10 +1,9 @@
 import { EVIDENCE_MEDIA_TYPES, type EvidenceDto, type EvidenceMediaType } from '@kinga/shared';
-import { fileTypeFromBuffer } from 'file-type';
 import type { Actor } from '../../access/access.ts';
 import type { AppContext, RequestContext } from '../../context.ts';
 import { newId, nowIso } from '../../db/ids.ts';
-import { badRequest, conflict, hiddenRecord, HttpProblem, notFound, validationFailed } from '../../http/errors.ts';
-import { cleanFileName, fileNameLength, MAX_FILE_NAME_LENGTH } from '../case-records/attachment-files.ts';
+import { conflict, hiddenRecord, notFound } from '../../http/errors.ts';
+import { checkUpload, detectMediaType } from '../../lib/uploads.ts';
 import { getPeriodOrThrow, loadMonitoredPlan, activitiesLedBy } from './monitored-plan.ts';
 import { requireReportRead, reportScopeOrThrow } from './monitoring-access.ts';
 import * as repo from './monitoring.repository.ts';
@@ -19,37 +18,8 @@ import { presentEvidence } from './reports.presenter.ts';
  */
 
 /** The media type of a file judged by its content; null when evidence may not be of that type. */
-export async function detectEvidenceType(content: Uint8Array): Promise<EvidenceMediaType | null> {
-  let detected: string | undefined;
-  try {
-    detected = (await fileTypeFromBuffer(content))?.mime;
-  } catch {
-    // A malformed file some detector chokes on is simply not an accepted type.
-    return null;
-  }
-  return EVIDENCE_MEDIA_TYPES.find((t) => t === detected) ?? null;
-}
-
-async function checkUpload(
-  fileNameHeader: string,
-  content: Buffer | null,
-): Promise<{ fileName: string; mediaType: EvidenceMediaType; content: Buffer }> {
-  const fileName = cleanFileName(fileNameHeader);
-  if (fileName === null || fileNameLength(fileName) > MAX_FILE_NAME_LENGTH) {
-    throw validationFailed([
-      {
-        path: 'headers.x-file-name',
-        message: `Give the file's name, URI-encoded, in at most ${MAX_FILE_NAME_LENGTH} characters`,
-        code: 'invalid_file_name',
-      },
-    ]);
-  }
-  if (!content || content.length === 0) throw badRequest('empty_file', 'The file is empty');
-  const mediaType = await detectEvidenceType(content);
-  if (!mediaType) {
-    throw new HttpProblem(415, 'unsupported_media_type', 'Attach a PDF, JPEG, PNG, WebP, DOCX or XLSX file');
-  }
-  return { fileName, mediaType, content };
+export function detectEvidenceType(content: Uint8Array): Promise<EvidenceMediaType | null> {
+  return detectMediaType(content, EVIDENCE_MEDIA_TYPES);
 }
 
 /**
@@ -65,7 +35,12 @@ export async function uploadEvidence(
   agencyId: string,
   upload: { activityKey: string | undefined; fileNameHeader: string; content: Buffer | null },
 ): Promise<EvidenceDto> {
-  const file = await checkUpload(upload.fileNameHeader, upload.content);
+  const file = await checkUpload(
+    upload.fileNameHeader,
+    upload.content,
+    EVIDENCE_MEDIA_TYPES,
+    'Attach a PDF, JPEG, PNG, WebP, DOCX or XLSX file',
+  );
   const { reportId, id } = await ctx.db.transaction().execute(async (trx) => {
     const loaded = await loadOwnReport(trx, rc, planId, periodId, agencyId);
     if (upload.activityKey !== undefined && !loaded.activities.some((a) => a.key === upload.activityKey)) {

@@ -20,7 +20,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { requestContext, type App } from '../../http/app.ts';
 import { HttpProblem } from '../../http/errors.ts';
-import { contentDisposition } from '../case-records/attachment-files.ts';
+import { contentDisposition } from '../../lib/uploads.ts';
 import { dashboardFor } from './dashboard.service.ts';
 import * as evidence from './evidence.service.ts';
 import * as indicators from './indicators.service.ts';

@@ -1,5 +1,11 @@
 import { ATTACHMENT_MEDIA_TYPES } from '@kinga/shared';
 import { fileTypeFromBuffer } from 'file-type';
+import { badRequest, HttpProblem, validationFailed } from '../http/errors.ts';
+
+/**
+ * Files uploaded as a raw body with their URI-encoded name in `X-File-Name`: case
+ * attachments and progress-report evidence. One set of checks for both.
+ */
 
 export const MAX_FILE_NAME_LENGTH = 200;
 export type AttachmentMediaType = (typeof ATTACHMENT_MEDIA_TYPES)[number];
@@ -31,9 +37,12 @@ export function fileNameLength(name: string): number {
 
 /**
  * The media type of a file judged by its content (magic numbers), never by its name or the
- * type the client declared; null when it is not one Kinga accepts.
+ * type the client declared; null when it is not one of `accepted`.
  */
-export async function detectAttachmentType(content: Uint8Array): Promise<AttachmentMediaType | null> {
+export async function detectMediaType<T extends string>(
+  content: Uint8Array,
+  accepted: readonly T[],
+): Promise<T | null> {
   let detected: string | undefined;
   try {
     detected = (await fileTypeFromBuffer(content))?.mime;
@@ -41,7 +50,38 @@ export async function detectAttachmentType(content: Uint8Array): Promise<Attachm
     // A malformed file some detector chokes on is simply not an accepted type.
     return null;
   }
-  return ATTACHMENT_MEDIA_TYPES.find((t) => t === detected) ?? null;
+  return accepted.find((t) => t === detected) ?? null;
+}
+
+/** The media type of a case attachment, or null when Kinga does not accept it there. */
+export function detectAttachmentType(content: Uint8Array): Promise<AttachmentMediaType | null> {
+  return detectMediaType(content, ATTACHMENT_MEDIA_TYPES);
+}
+
+/**
+ * The checked name and media type of an upload, or the 400 (name, empty file) or 415
+ * (`refusal` names the accepted kinds) that refuses it.
+ */
+export async function checkUpload<T extends string>(
+  fileNameHeader: string,
+  content: Buffer | null,
+  accepted: readonly T[],
+  refusal: string,
+): Promise<{ fileName: string; mediaType: T; content: Buffer }> {
+  const fileName = cleanFileName(fileNameHeader);
+  if (fileName === null || fileNameLength(fileName) > MAX_FILE_NAME_LENGTH) {
+    throw validationFailed([
+      {
+        path: 'headers.x-file-name',
+        message: `Give the file's name, URI-encoded, in at most ${MAX_FILE_NAME_LENGTH} characters`,
+        code: 'invalid_file_name',
+      },
+    ]);
+  }
+  if (!content || content.length === 0) throw badRequest('empty_file', 'The file is empty');
+  const mediaType = await detectMediaType(content, accepted);
+  if (!mediaType) throw new HttpProblem(415, 'unsupported_media_type', refusal);
+  return { fileName, mediaType, content };
 }
 
 /**

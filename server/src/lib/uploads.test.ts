@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanFileName, contentDisposition, detectAttachmentType, fileNameLength } from './attachment-files.ts';
-import { SAMPLE_FILES } from './case-records.fixtures.ts';
+import { cleanFileName, contentDisposition, detectAttachmentType, fileNameLength } from './uploads.ts';
+import { SAMPLE_FILES } from '../modules/case-records/case-records.fixtures.ts';
 
 describe('cleanFileName', () => {
   it.each([
