@@ -174,7 +174,8 @@ test.describe('Plan of Action', () => {
     const narrative = `Two trainings held in Mombasa and Busia; 45 inspectors trained (${suffix}).`;
     const period = latestEndedQuarter(new Date());
     // Default pillars are named in the language the plan is started in.
-    const pillar = `1 ${messages[language]['pillar.prevention']}`;
+    const prevention = messages[language]['pillar.prevention'];
+    const pillar = `1 ${prevention}`;
     const objective = `1.1 ${objectiveTitle}`;
     const activity = `1.1.1 ${activityTitle}`;
     expect(period, 'a 2026 reporting period has ended').toMatch(/^2026-Q[1-3]$/);
@@ -420,7 +421,7 @@ test.describe('Plan of Action', () => {
       );
       const onTrack = t['activityProgress.on_track'];
       const byPillar = page.getByRole('region', { name: t['monitoring.dashboard.byPillar'], exact: true });
-      const preventionBar = byPillar.locator('.chart-row').filter({ hasText: PREVENTION });
+      const preventionBar = byPillar.locator('.chart-row').filter({ hasText: prevention });
       await expect(preventionBar.locator('.chart-summary')).toHaveText(
         format(t['monitoring.chart.statusCount'], { status: onTrack, count: 1 }),
       );
@@ -431,7 +432,7 @@ test.describe('Plan of Action', () => {
       const headers = await table.getByRole('columnheader').allInnerTexts();
       const row = table
         .getByRole('row')
-        .filter({ has: page.getByRole('rowheader', { name: PREVENTION, exact: true }) });
+        .filter({ has: page.getByRole('rowheader', { name: prevention, exact: true }) });
       const cells = await row.getByRole('cell').allInnerTexts();
       // The first column header is the pillar's, the cells follow the status columns and end with the total.
       expect(cells[headers.indexOf(onTrack) - 1], `${onTrack} in ${headers.join(' | ')}: ${cells.join(' | ')}`).toBe(
