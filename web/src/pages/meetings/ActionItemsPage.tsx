@@ -5,6 +5,7 @@ import { listActionItems } from '../../api/coordination.ts';
 import { FocusedNotice } from '../../components/FocusedNotice.tsx';
 import { ListFooter } from '../../components/ListFooter.tsx';
 import { Page } from '../../components/Page.tsx';
+import { QueryTabs } from '../../components/QueryTabs.tsx';
 import { useAgencyOptions } from '../../components/useAgencyOptions.ts';
 import { useCursorList } from '../../components/useCursorList.ts';
 import { oneOf, useSearchParamsUpdater } from '../../components/useSearchParamsUpdater.ts';
@@ -51,21 +52,13 @@ export function ActionItemsPage() {
           {t('meetings.backToList')}
         </Link>
       </p>
-      <nav className="tabs" aria-label={t('actionItems.stateLabel')}>
-        <ul>
-          {STATES.map((s) => (
-            <li key={s}>
-              <Link
-                to={`?${new URLSearchParams({ ...Object.fromEntries(params), state: s }).toString()}`}
-                replace
-                aria-current={s === state ? 'page' : undefined}
-              >
-                {t(STATE_LABELS[s])}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <QueryTabs
+        param="state"
+        values={STATES}
+        current={state}
+        label={t('actionItems.stateLabel')}
+        labelOf={(s) => t(STATE_LABELS[s])}
+      />
 
       <form className="filters" role="search" aria-label={t('common.filters')} onSubmit={(e) => e.preventDefault()}>
         <div className="field">

@@ -4,6 +4,7 @@ import type { MeetingListItemDto } from '@kinga/shared';
 import { listMeetings } from '../../api/coordination.ts';
 import { ListFooter } from '../../components/ListFooter.tsx';
 import { Page } from '../../components/Page.tsx';
+import { QueryTabs } from '../../components/QueryTabs.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { useCursorList } from '../../components/useCursorList.ts';
 import { oneOf, useSearchParamsUpdater } from '../../components/useSearchParamsUpdater.ts';
@@ -58,21 +59,13 @@ export function MeetingsPage() {
         <Link to="/action-items">{t('actionItems.title')}</Link>
       </div>
 
-      <nav className="tabs" aria-label={t('meetings.viewLabel')}>
-        <ul>
-          {MEETING_VIEWS.map((v) => (
-            <li key={v}>
-              <Link
-                to={`?${new URLSearchParams({ ...Object.fromEntries(params), view: v }).toString()}`}
-                replace
-                aria-current={v === view ? 'page' : undefined}
-              >
-                {t(v === 'upcoming' ? 'meetings.upcoming' : 'meetings.past')}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <QueryTabs
+        param="view"
+        values={MEETING_VIEWS}
+        current={view}
+        label={t('meetings.viewLabel')}
+        labelOf={(v) => t(v === 'upcoming' ? 'meetings.upcoming' : 'meetings.past')}
+      />
 
       <form className="filters" role="search" aria-label={t('common.filters')} onSubmit={(e) => e.preventDefault()}>
         <div className="field">

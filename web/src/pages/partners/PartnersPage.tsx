@@ -1,9 +1,9 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
 import { ACTIVITY_AREAS, COORDINATION_BODIES, type County } from '@kinga/shared/picklists';
 import { getPartnerMatrix } from '../../api/coordination.ts';
 import { LoadError } from '../../components/forms.tsx';
 import { Page } from '../../components/Page.tsx';
+import { QueryTabs } from '../../components/QueryTabs.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { oneOf, useSearchParamsUpdater } from '../../components/useSearchParamsUpdater.ts';
 import type { MessageKey } from '../../i18n/en.ts';
@@ -114,7 +114,7 @@ export function PartnersPage() {
   const shows = { q: view === 'directory', body: view === 'directory', county: view !== 'map' };
   const filtered =
     (shows.q && q !== '') || (shows.body && body !== undefined) || area !== undefined || (shows.county && !!countyCode);
-  const viewLink = (v: View, extra: Record<string, string> = {}) =>
+  const viewLink = (v: View, extra: Record<string, string>) =>
     `?${new URLSearchParams({ ...Object.fromEntries(params), view: v, ...extra }).toString()}`;
 
   const handleSearch = (event: FormEvent) => {
@@ -129,17 +129,13 @@ export function PartnersPage() {
 
   return (
     <Page title={t('partners.title')} wide>
-      <nav className="tabs" aria-label={t('partners.viewLabel')}>
-        <ul>
-          {VIEWS.map((v) => (
-            <li key={v}>
-              <Link to={viewLink(v)} replace aria-current={v === view ? 'page' : undefined}>
-                {t(VIEW_LABELS[v])}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <QueryTabs
+        param="view"
+        values={VIEWS}
+        current={view}
+        label={t('partners.viewLabel')}
+        labelOf={(v) => t(VIEW_LABELS[v])}
+      />
 
       <form className="filters" role="search" aria-label={t('common.filters')} noValidate onSubmit={handleSearch}>
         {shows.q && (

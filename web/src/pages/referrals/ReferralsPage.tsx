@@ -4,6 +4,7 @@ import type { ReferralDto } from '@kinga/shared';
 import { listReferrals } from '../../api/referrals.ts';
 import { ListFooter } from '../../components/ListFooter.tsx';
 import { Page } from '../../components/Page.tsx';
+import { QueryTabs } from '../../components/QueryTabs.tsx';
 import { SortHeader, type SortOrder } from '../../components/SortHeader.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { useCursorList } from '../../components/useCursorList.ts';
@@ -40,21 +41,13 @@ export function ReferralsPage() {
 
   return (
     <Page title={t('referrals.title')} wide>
-      <nav className="tabs" aria-label={t('referrals.directionLabel')}>
-        <ul>
-          {DIRECTIONS.map((d) => (
-            <li key={d}>
-              <Link
-                to={`?${new URLSearchParams({ ...Object.fromEntries(params), direction: d }).toString()}`}
-                replace
-                aria-current={d === direction ? 'page' : undefined}
-              >
-                {t(d === 'incoming' ? 'referrals.incoming' : 'referrals.outgoing')}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <QueryTabs
+        param="direction"
+        values={DIRECTIONS}
+        current={direction}
+        label={t('referrals.directionLabel')}
+        labelOf={(d) => t(d === 'incoming' ? 'referrals.incoming' : 'referrals.outgoing')}
+      />
 
       <form className="filters" role="search" aria-label={t('common.filters')} onSubmit={(e) => e.preventDefault()}>
         <div className="field">
