@@ -32,6 +32,14 @@ export const PERMISSIONS = [
   'plan:comment',
   'plan:report',
   'partner:manage',
+  // Analytics: read de-identified figures (exact with case access, else protected below k);
+  // import CTDC records; import cases from the HTCDS template; build and download data
+  // releases; keep the statistics settings (k).
+  'analytics:read',
+  'analytics:import',
+  'case:import',
+  'analytics:release',
+  'analytics:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -41,7 +49,18 @@ export type Permission = (typeof PERMISSIONS)[number];
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Administrators run the platform; they do not see cases (separation of duties).
-  administrator: ['agency:read', 'agency:manage', 'user:read', 'user:manage', 'audit:read', 'plan:read'],
+  administrator: [
+    'agency:read',
+    'agency:manage',
+    'user:read',
+    'user:manage',
+    'audit:read',
+    'plan:read',
+    'analytics:read',
+    'analytics:import',
+    'case:import',
+    'analytics:manage',
+  ],
   // The secretariat and analysts see cases of every agency, never their identifying details.
   secretariat: [
     'agency:read',
@@ -51,6 +70,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'plan:manage',
     'plan:comment',
     'partner:manage',
+    'analytics:read',
+    'analytics:import',
+    'analytics:release',
+    'analytics:manage',
   ],
   focal_point: [
     'agency:read',
@@ -60,20 +83,31 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'plan:comment',
     'plan:report',
     'partner:manage',
+    'analytics:read',
   ],
-  case_worker: ['agency:read', 'case:read', 'case:write', 'case:export', 'plan:read'],
+  case_worker: ['agency:read', 'case:read', 'case:write', 'case:export', 'case:import', 'plan:read', 'analytics:read'],
   case_supervisor: [
     'agency:read',
     'case:read',
     'case:write',
     'case:supervise',
     'case:export',
+    'case:import',
     'plan:read',
     'plan:comment',
+    'analytics:read',
   ],
-  law_enforcement: ['agency:read', 'case:read', 'case:write', 'plan:read', 'plan:comment'],
-  analyst: ['agency:read', 'case:read', 'case:export', 'plan:read'],
-  hotline_operator: ['agency:read', 'case:read', 'case:write', 'plan:read'],
+  law_enforcement: ['agency:read', 'case:read', 'case:write', 'plan:read', 'plan:comment', 'analytics:read'],
+  analyst: [
+    'agency:read',
+    'case:read',
+    'case:export',
+    'plan:read',
+    'analytics:read',
+    'analytics:import',
+    'analytics:release',
+  ],
+  hotline_operator: ['agency:read', 'case:read', 'case:write', 'plan:read', 'analytics:read'],
 };
 
 /** Roles whose holders may read identifying data of victims; they need a second factor outside demo data by default. */

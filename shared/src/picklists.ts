@@ -35,3 +35,4 @@ export const USER_SORTS = ['name', 'email', 'createdAt', 'lastSignInAt'] as cons
 export * from './cases-vocab.ts';
 export * from './screening.ts';
 export * from './countries.ts';
+export * from './analytics-vocab.ts';

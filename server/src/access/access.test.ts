@@ -30,6 +30,9 @@ describe('buildActor', () => {
   it('grants the union of the roles’ permissions', () => {
     expect([...actor(['focal_point', 'analyst']).permissions].sort()).toEqual([
       'agency:read',
+      'analytics:import',
+      'analytics:read',
+      'analytics:release',
       'case:export',
       'case:read',
       'partner:manage',

@@ -58,6 +58,9 @@ export const TABLES: readonly TableSpec[] = [
   { name: 'progress_entries', key: ['report_id', 'activity_key'], kind: 'data' },
   { name: 'progress_evidence', key: ['id'], kind: 'data' },
   { name: 'indicator_actuals', key: ['id'], kind: 'data' },
+  { name: 'imports', key: ['id'], kind: 'data' },
+  { name: 'stat_records', key: ['id'], kind: 'data' },
+  { name: 'releases', key: ['id'], kind: 'data' },
 ];
 
 /** The tables whose rows a backup holds, in foreign-key order. */

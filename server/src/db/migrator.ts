@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001-platform.ts';
 import * as m0002 from './migrations/0002-cases.ts';
 import * as m0003 from './migrations/0003-case-list-indexes.ts';
 import * as m0004 from './migrations/0004-plans.ts';
+import * as m0005 from './migrations/0005-analytics.ts';
 
 /** Every migration, in order. Never edit one that has landed; add the next. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-cases': m0002,
   '0003-case-list-indexes': m0003,
   '0004-plans': m0004,
+  '0005-analytics': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -133,6 +133,9 @@ export interface Database {
   progress_entries: ProgressEntryTable;
   progress_evidence: ProgressEvidenceTable;
   indicator_actuals: IndicatorActualTable;
+  imports: ImportTable;
+  stat_records: StatRecordTable;
+  releases: ReleaseTable;
 }
 
 // ---- case management (0002) -------------------------------------------------------------
@@ -502,4 +505,71 @@ export interface IndicatorActualTable {
   note: string | null;
   entered_by: string;
   entered_at: string;
+}
+
+// ---- analytics and data release (0005) ---------------------------------------------------
+
+export interface ImportTable {
+  id: string;
+  /** `ctdc` (de-identified records) or `htcds` (cases). */
+  kind: string;
+  /** running → completed, or rejected (invalid rows: nothing imported) or failed. */
+  status: string;
+  file_name: string;
+  file_sha256: string;
+  /** The agency HTCDS cases were imported into. */
+  agency_id: string | null;
+  total_rows: number;
+  processed_rows: number;
+  valid_rows: number;
+  invalid_rows: number;
+  imported_rows: number;
+  /** `[{ line, reason }]`, reasons as codes with the offending column name, never cell values. */
+  errors_json: string;
+  created_by: string;
+  created_at: string;
+  finished_at: string | null;
+}
+
+/** One de-identified record in CTDC categories; flag families are bitmasks (shared/src/analytics-vocab.ts). */
+export interface StatRecordTable {
+  id: string;
+  source: string;
+  import_id: string | null;
+  case_id: string | null;
+  line: number | null;
+  year: number;
+  month: number | null;
+  data_source: string | null;
+  gender: string | null;
+  age_band: string | null;
+  citizenship: string | null;
+  country_origin: string | null;
+  country_transit: string | null;
+  country_exploitation: string | null;
+  county_origin: number | null;
+  county_exploitation: number | null;
+  exploitation: number;
+  labour: number;
+  sex_types: number;
+  control: number;
+  recruiter: number;
+  recruitment: number;
+}
+
+export interface ReleaseTable {
+  id: string;
+  /** `k_anonymity` or `dp_synthetic`. */
+  method: string;
+  title: string;
+  /** Which records it was built from: `all`, `case` (own cases) or `ctdc`. */
+  source: string;
+  attributes_json: string;
+  params_json: string;
+  metrics_json: string;
+  record_count: number;
+  csv: string;
+  codebook: string;
+  created_by: string;
+  created_at: string;
 }
