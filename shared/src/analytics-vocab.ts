@@ -48,7 +48,12 @@ export const STAT_LABOUR = [
 ] as const;
 
 /** CTDC typeOfSex* flags. */
-export const STAT_SEX_TYPES = ['Prostitution', 'Pornography', 'RemoteInteractiveServices', 'PrivateSexualServices'] as const;
+export const STAT_SEX_TYPES = [
+  'Prostitution',
+  'Pornography',
+  'RemoteInteractiveServices',
+  'PrivateSexualServices',
+] as const;
 
 /** CTDC meansOfControl* flags (meansOfControlNotSpecified is "no bit"). */
 export const STAT_CONTROL = [
@@ -101,7 +106,9 @@ export const STAT_FLAG_COLUMNS: Record<StatFlagFamily, string> = {
  * CTDC column name of each flag value, as in `ctdc_global_k_anonymized_2018.csv` (0/1/empty).
  * isSexAndLabour and the *NotSpecified / *Unknown columns are derived on export.
  */
-export const CTDC_FLAG_VARIABLES: { [F in StatFlagFamily]: Partial<Record<(typeof STAT_FLAG_FAMILIES)[F][number], string>> } = {
+export const CTDC_FLAG_VARIABLES: {
+  [F in StatFlagFamily]: Partial<Record<(typeof STAT_FLAG_FAMILIES)[F][number], string>>;
+} = {
   exploitation: {
     ForcedLabour: 'isForcedLabour',
     SexualExploitation: 'isSexualExploit',
@@ -207,4 +214,3 @@ export const MULTI_VALUED_DIMENSIONS: readonly StatDimension[] = Object.keys(STA
 
 /** The smallest published count unless the instance sets another (CTDC's k). */
 export const DEFAULT_STATISTICS_K = 11;
-

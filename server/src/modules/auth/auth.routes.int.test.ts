@@ -52,7 +52,15 @@ describeIntegration('authentication routes', () => {
         language: 'sw',
         mfaEnrolmentRequired: false,
       });
-      expect(body.user.permissions).toEqual(['agency:read', 'case:read', 'case:write', 'case:export', 'plan:read', 'analytics:read', 'case:import']);
+      expect(body.user.permissions).toEqual([
+        'agency:read',
+        'case:read',
+        'case:write',
+        'case:export',
+        'plan:read',
+        'analytics:read',
+        'case:import',
+      ]);
       expect(res.body).not.toMatch(/hash|secret/i);
       await expectAudit(t.ctx, res, {
         action: 'auth.login',

@@ -153,7 +153,15 @@ describeIntegration('profile routes and second factor', () => {
       expect(json<SessionDto>(first).user).toMatchObject({
         mfaEnabled: true,
         mfaEnrolmentRequired: false,
-        permissions: ['agency:read', 'case:read', 'case:write', 'case:export', 'plan:read', 'analytics:read', 'case:import'],
+        permissions: [
+          'agency:read',
+          'case:read',
+          'case:write',
+          'case:export',
+          'plan:read',
+          'analytics:read',
+          'case:import',
+        ],
       });
       expectProblem(await login({ email: account.email, password: account.password, totp: code }), 401, 'invalid_totp');
       // An older step than the last one used is refused too.
