@@ -214,3 +214,20 @@ export const MULTI_VALUED_DIMENSIONS: readonly StatDimension[] = Object.keys(STA
 
 /** The smallest published count unless the instance sets another (CTDC's k). */
 export const DEFAULT_STATISTICS_K = 11;
+
+/** The dashboard's tables, each by one or two dimensions, in the order the page shows them. */
+export const DASHBOARD_TABLES = {
+  byYear: ['year'],
+  byMonth: ['month'],
+  source: ['source'],
+  genderAge: ['gender', 'ageBand'],
+  exploitation: ['exploitation'],
+  labour: ['labour'],
+  sexType: ['sexType'],
+  control: ['control'],
+  recruiter: ['recruiter'],
+  recruitment: ['recruitment'],
+  citizenship: ['citizenship'],
+  countryOfExploitation: ['countryOfExploitation'],
+} as const satisfies Record<string, readonly StatDimension[]>;
+export type DashboardTableId = keyof typeof DASHBOARD_TABLES;

@@ -70,3 +70,12 @@ export const statisticsSettingsSchema = z.object({
   k: z.number().int().min(2).max(100).default(DEFAULT_STATISTICS_K),
 });
 export type StatisticsSettings = z.infer<typeof statisticsSettingsSchema>;
+
+/** The dashboard: every table of DASHBOARD_TABLES (ids are its keys) over the filtered records. */
+export const dashboardSchema = z.object({
+  protection: statProtectionSchema,
+  /** Records counted (null when it would itself be below k). */
+  total: z.number().int().nonnegative().nullable(),
+  tables: z.array(statTableSchema),
+});
+export type DashboardDto = z.infer<typeof dashboardSchema>;
