@@ -72,10 +72,10 @@ export const statisticsSettingsSchema = z.object({
 export type StatisticsSettings = z.infer<typeof statisticsSettingsSchema>;
 
 /** The dashboard: every table of DASHBOARD_TABLES (ids are its keys) over the filtered records. */
-export const dashboardSchema = z.object({
+export const statDashboardSchema = z.object({
   protection: statProtectionSchema,
   /** Records counted (null when it would itself be below k). */
   total: z.number().int().nonnegative().nullable(),
   tables: z.array(statTableSchema),
 });
-export type DashboardDto = z.infer<typeof dashboardSchema>;
+export type StatDashboardDto = z.infer<typeof statDashboardSchema>;
