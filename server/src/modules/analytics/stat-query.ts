@@ -58,18 +58,14 @@ export function applyStatFilters<O>(query: StatQuery<O>, filters: StatFilters): 
     q =
       month === null
         ? q.where('year', '>=', year)
-        : q.where((eb) =>
-            eb.or([eb('year', '>', year), eb.and([eb('year', '=', year), eb('month', '>=', month)])]),
-          );
+        : q.where((eb) => eb.or([eb('year', '>', year), eb.and([eb('year', '=', year), eb('month', '>=', month)])]));
   }
   if (filters.to) {
     const { year, month } = parsePeriod(filters.to);
     q =
       month === null
         ? q.where('year', '<=', year)
-        : q.where((eb) =>
-            eb.or([eb('year', '<', year), eb.and([eb('year', '=', year), eb('month', '<=', month)])]),
-          );
+        : q.where((eb) => eb.or([eb('year', '<', year), eb.and([eb('year', '=', year), eb('month', '<=', month)])]));
   }
   if (filters.source) q = q.where('source', '=', filters.source);
   if (filters.gender) q = q.where('gender', '=', filters.gender);
@@ -92,15 +88,14 @@ export function statRecords(db: Db | Tx, filters: StatFilters): StatQuery<object
   return applyStatFilters(db.selectFrom('stat_records'), filters);
 }
 
-/** A key as answers carry it: text, or null for unknown. */
+/** A key as answers carry it: text, or null for unknown. Columns hold text or numbers. */
 function keyOf(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  return String(value);
+  return typeof value === 'string' ? value : String(Number(value));
 }
 
-function monthKey(year: unknown, month: unknown): string | null {
-  if (month === null || month === undefined) return null;
-  return `${String(year)}-${String(month).padStart(2, '0')}`;
+function monthKey(year: number, month: number): string {
+  return `${year}-${String(month).padStart(2, '0')}`;
 }
 
 /** A column or expression grouped on, selected under an alias. */
@@ -183,8 +178,8 @@ export async function countBy(
 /** Cells in key order, unknown last, so answers are stable. */
 function compareCells(a: StatTable['cells'][number], b: StatTable['cells'][number]): number {
   for (let i = 0; i < a.keys.length; i++) {
-    const x = a.keys[i];
-    const y = b.keys[i];
+    const x = a.keys[i] ?? null;
+    const y = b.keys[i] ?? null;
     if (x === y) continue;
     if (x === null) return 1;
     if (y === null) return -1;
