@@ -54,6 +54,26 @@ const ActionItemsPage = lazy(() =>
 const PartnersPage = lazy(() => import('./pages/partners/PartnersPage.tsx').then((m) => ({ default: m.PartnersPage })));
 const PartnerPage = lazy(() => import('./pages/partners/PartnerPage.tsx').then((m) => ({ default: m.PartnerPage })));
 
+// Analytics, imports, data releases and the public statistics, loaded on first use.
+const AnalyticsDashboardPage = lazy(() =>
+  import('./pages/analytics/AnalyticsDashboardPage.tsx').then((m) => ({ default: m.AnalyticsDashboardPage })),
+);
+const GlotipPage = lazy(() => import('./pages/analytics/GlotipPage.tsx').then((m) => ({ default: m.GlotipPage })));
+const FlowsPage = lazy(() => import('./pages/flows/FlowsPage.tsx').then((m) => ({ default: m.FlowsPage })));
+const ImportsPage = lazy(() => import('./pages/imports/ImportsPage.tsx').then((m) => ({ default: m.ImportsPage })));
+const ImportPage = lazy(() => import('./pages/imports/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
+const ReleasesPage = lazy(() => import('./pages/releases/ReleasesPage.tsx').then((m) => ({ default: m.ReleasesPage })));
+const ReleaseFormPage = lazy(() =>
+  import('./pages/releases/ReleaseFormPage.tsx').then((m) => ({ default: m.ReleaseFormPage })),
+);
+const ReleasePage = lazy(() => import('./pages/releases/ReleasePage.tsx').then((m) => ({ default: m.ReleasePage })));
+const PublicStatisticsPage = lazy(() =>
+  import('./pages/public/PublicStatisticsPage.tsx').then((m) => ({ default: m.PublicStatisticsPage })),
+);
+const StatisticsSettingsPage = lazy(() =>
+  import('./pages/public/StatisticsSettingsPage.tsx').then((m) => ({ default: m.StatisticsSettingsPage })),
+);
+
 /** Pages behind sign-in; an account that must enrol a second factor only reaches its profile. */
 function RequireSignIn() {
   const { user, signedOut } = useSession();
@@ -111,9 +131,107 @@ export function App() {
             <Route element={<Layout />}>
               <Route path="sign-in" element={<SignInRoute />} />
               <Route path="set-password" element={<SetPasswordPage />} />
+              <Route
+                path="statistics"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <PublicStatisticsPage />
+                  </Suspense>
+                }
+              />
               <Route element={<RequireSignIn />}>
                 <Route index element={<HomePage />} />
                 <Route path="profile" element={<ProfilePage />} />
+                <Route
+                  path="analytics"
+                  element={
+                    <RequirePermission permission="analytics:read">
+                      <Suspense fallback={<Loading />}>
+                        <AnalyticsDashboardPage />
+                      </Suspense>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="analytics/glotip"
+                  element={
+                    <RequirePermission permission="analytics:read">
+                      <Suspense fallback={<Loading />}>
+                        <GlotipPage />
+                      </Suspense>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="analytics/flows"
+                  element={
+                    <RequirePermission permission="analytics:read">
+                      <Suspense fallback={<Loading />}>
+                        <FlowsPage />
+                      </Suspense>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="analytics/settings"
+                  element={
+                    <RequirePermission permission="analytics:manage">
+                      <Suspense fallback={<Loading />}>
+                        <StatisticsSettingsPage />
+                      </Suspense>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="imports"
+                  element={
+                    <RequirePermission permission="analytics:read">
+                      <Suspense fallback={<Loading />}>
+                        <ImportsPage />
+                      </Suspense>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="imports/:id"
+                  element={
+                    <RequirePermission permission="analytics:read">
+                      <Suspense fallback={<Loading />}>
+                        <ImportPage />
+                      </Suspense>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="releases"
+                  element={
+                    <RequirePermission permission="analytics:release">
+                      <Suspense fallback={<Loading />}>
+                        <ReleasesPage />
+                      </Suspense>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="releases/new"
+                  element={
+                    <RequirePermission permission="analytics:release">
+                      <Suspense fallback={<Loading />}>
+                        <ReleaseFormPage />
+                      </Suspense>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="releases/:id"
+                  element={
+                    <RequirePermission permission="analytics:release">
+                      <Suspense fallback={<Loading />}>
+                        <ReleasePage />
+                      </Suspense>
+                    </RequirePermission>
+                  }
+                />
                 <Route
                   path="agencies"
                   element={

@@ -105,6 +105,21 @@ export function Layout() {
                     <NavLink to="/partners">{t('nav.partners')}</NavLink>
                   </li>
                 )}
+                {!restricted && can('analytics:read') && (
+                  <li>
+                    <NavLink to="/analytics">{t('nav.analytics')}</NavLink>
+                  </li>
+                )}
+                {!restricted && (can('analytics:import') || can('case:import')) && (
+                  <li>
+                    <NavLink to="/imports">{t('nav.imports')}</NavLink>
+                  </li>
+                )}
+                {!restricted && can('analytics:release') && (
+                  <li>
+                    <NavLink to="/releases">{t('nav.releases')}</NavLink>
+                  </li>
+                )}
                 {!restricted && can('agency:read') && (
                   <li>
                     <NavLink to="/agencies">{t('nav.agencies')}</NavLink>

@@ -1,3 +1,9 @@
+import { analyticsEn } from './analytics.en.ts';
+import { analyticsVocabEn } from './analytics-vocab.en.ts';
+import { flowsEn } from './flows.en.ts';
+import { importsEn } from './imports.en.ts';
+import { releasesEn } from './releases.en.ts';
+import { publicStatsEn } from './public-stats.en.ts';
 import { plansEn } from './plans.en.ts';
 import { coordinationEn } from './coordination.en.ts';
 import { monitoringEn } from './monitoring.en.ts';
@@ -41,6 +47,10 @@ export const en = {
   'nav.meetings': 'Meetings',
   'nav.partners': 'Partners',
   'nav.profile': 'Profile',
+  'nav.analytics': 'Analytics',
+  'nav.imports': 'Imports',
+  'nav.releases': 'Data releases',
+  'nav.statistics': 'National statistics',
 
   'language.en': 'English',
   'language.sw': 'Kiswahili',
@@ -317,6 +327,12 @@ export const en = {
   ...plansEn,
   ...coordinationEn,
   ...monitoringEn,
+  ...analyticsEn,
+  ...analyticsVocabEn,
+  ...flowsEn,
+  ...importsEn,
+  ...releasesEn,
+  ...publicStatsEn,
 };
 
 export type MessageKey = keyof typeof en;

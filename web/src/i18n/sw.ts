@@ -1,3 +1,9 @@
+import { analyticsSw } from './analytics.sw.ts';
+import { analyticsVocabSw } from './analytics-vocab.sw.ts';
+import { flowsSw } from './flows.sw.ts';
+import { importsSw } from './imports.sw.ts';
+import { releasesSw } from './releases.sw.ts';
+import { publicStatsSw } from './public-stats.sw.ts';
 import { plansSw } from './plans.sw.ts';
 import { coordinationSw } from './coordination.sw.ts';
 import { monitoringSw } from './monitoring.sw.ts';
@@ -42,6 +48,10 @@ export const sw: Record<keyof typeof en, string> = {
   'nav.meetings': 'Mikutano',
   'nav.partners': 'Washirika',
   'nav.profile': 'Wasifu',
+  'nav.analytics': 'Uchambuzi',
+  'nav.imports': 'Uingizaji wa data',
+  'nav.releases': 'Matoleo ya data',
+  'nav.statistics': 'Takwimu za kitaifa',
 
   'language.en': 'English',
   'language.sw': 'Kiswahili',
@@ -319,4 +329,10 @@ export const sw: Record<keyof typeof en, string> = {
   ...plansSw,
   ...coordinationSw,
   ...monitoringSw,
+  ...analyticsSw,
+  ...analyticsVocabSw,
+  ...flowsSw,
+  ...importsSw,
+  ...releasesSw,
+  ...publicStatsSw,
 };

@@ -1,0 +1,4 @@
+/** English messages of the trafficking flows page. */
+export const flowsEn = {
+  'flows.title': 'Trafficking flows',
+};

@@ -1,0 +1,4 @@
+/** English messages of imports of CTDC files and HTCDS workbooks. */
+export const importsEn = {
+  'imports.title': 'Imports',
+};

@@ -1,0 +1,4 @@
+/** English messages of the public statistics page and the statistics settings. */
+export const publicStatsEn = {
+  'publicStats.title': 'National statistics',
+};

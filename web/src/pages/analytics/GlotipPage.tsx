@@ -1,0 +1,8 @@
+import { Page } from '../../components/Page.tsx';
+import { useT } from '../../i18n/i18n.tsx';
+
+/** Placeholder until the page is built. */
+export function GlotipPage() {
+  const t = useT();
+  return <Page title={t('analytics.title')}>{null}</Page>;
+}
