@@ -66,7 +66,8 @@ test('an administrator registers an agency and a user, who sets a password and s
     await expect(other.getByRole('heading', { level: 1, name: en['home.title'] })).toBeVisible();
     await expect(other.getByText(en['home.welcome'].replace('{name}', person.name))).toBeVisible();
     await expect(other.getByText(en['home.agency'].replace('{agency}', agencyName))).toBeVisible();
-    // An analyst reads cases (de-identified), so Cases and Referrals are offered too.
+    // An analyst reads cases (de-identified), so Cases and Referrals are offered too, and
+    // analytics with imports and data releases.
     await expect(mainNav(other).getByRole('link')).toHaveText([
       en['nav.home'],
       en['cases.nav'],
@@ -74,6 +75,9 @@ test('an administrator registers an agency and a user, who sets a password and s
       en['nav.plans'],
       en['nav.meetings'],
       en['nav.partners'],
+      en['nav.analytics'],
+      en['nav.imports'],
+      en['nav.releases'],
       en['nav.agencies'],
       en['nav.profile'],
     ]);
