@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { ApiError, login } from '../api/client.ts';
 import { ErrorSummary, Field, useFormErrors, type FieldErrors } from '../components/forms.tsx';
 import { Page } from '../components/Page.tsx';
@@ -127,6 +128,9 @@ export function SignInPage() {
         </button>
       </form>
       <p className="hint">{t('signIn.forgot')}</p>
+      <p>
+        <Link to="/statistics">{t('publicStats.signInLink')}</Link>
+      </p>
     </Page>
   );
 }
