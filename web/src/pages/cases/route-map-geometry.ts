@@ -1,4 +1,4 @@
-import { geoArea, geoBounds, geoCentroid, geoNaturalEarth1, geoPath } from 'd3-geo';
+import { geoArea, geoBounds, geoCentroid, geoNaturalEarth1, geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -10,7 +10,7 @@ export const MAP_WIDTH = 480;
 export const MAP_HEIGHT = 360;
 
 type CountryProperties = { name: string };
-type CountryFeature = Feature<Polygon | MultiPolygon, CountryProperties>;
+export type CountryFeature = Feature<Polygon | MultiPolygon, CountryProperties>;
 type CountriesTopology = Topology<{ countries: GeometryCollection<CountryProperties> }>;
 
 /** Atlas features without an ISO code of their own that belong, in ISO 3166, to a country. */
@@ -35,7 +35,8 @@ export interface RouteDrawing {
 
 let worldCache: CountryFeature[] | null = null;
 
-function worldCountries(): CountryFeature[] {
+/** Every country outline of the atlas (Natural Earth, 1:110m), read once. */
+export function worldCountries(): CountryFeature[] {
   if (!worldCache) {
     const topology = countries110m as unknown as CountriesTopology;
     const collection = feature(topology, topology.objects.countries) as FeatureCollection<
@@ -47,7 +48,8 @@ function worldCountries(): CountryFeature[] {
   return worldCache;
 }
 
-function featuresOf(iso2: string): CountryFeature[] {
+/** The atlas features of a country (by ISO-2), with parts the atlas draws without a code. */
+export function featuresOf(iso2: string): CountryFeature[] {
   const numeric = ISO_NUMERIC[iso2];
   const parts = PARTS_WITHOUT_CODE[iso2] ?? [];
   return worldCountries().filter(
@@ -72,12 +74,13 @@ function mainlandOf(country: CountryFeature): Feature<Polygon> {
   return best ?? { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: polygons[0] ?? [] } };
 }
 
-interface Place {
+export interface Place {
   point: [number, number];
   bounds: [[number, number], [number, number]];
 }
 
-function placeOf(iso2: string): Place | null {
+/** Where a country is drawn: the centre and extent of its mainland, or a point for a small state; null if unknown. */
+export function placeOf(iso2: string): Place | null {
   const main = featuresOf(iso2).find((f) => f.id !== undefined);
   if (main) {
     const mainland = mainlandOf(main);
@@ -107,15 +110,11 @@ function boxOutline(west: number, south: number, east: number, north: number): P
 }
 
 /**
- * Draws a route on the world map: the view frames the route's countries with some of their
- * surroundings (at least a region the size of East Africa), or the whole world when the route
- * spans more than half of it.
+ * A projection onto the MAP_WIDTH × MAP_HEIGHT canvas that frames the places with some of their
+ * surroundings (at least a region the size of East Africa), or the whole world when they span
+ * more than half of it.
  */
-export function drawRoute(stops: readonly RouteStop[]): RouteDrawing {
-  const places = new Map<string, Place | null>();
-  for (const stop of stops) if (!places.has(stop.iso2)) places.set(stop.iso2, placeOf(stop.iso2));
-  const found = [...places.values()].filter((p): p is Place => p !== null);
-
+export function frameProjection(found: readonly Place[]): GeoProjection {
   const projection = geoNaturalEarth1();
   const crossesAntimeridian = found.some((p) => p.bounds[0][0] > p.bounds[1][0]);
   const west = Math.min(...found.map((p) => p.bounds[0][0]));
@@ -145,6 +144,17 @@ export function drawRoute(stops: readonly RouteStop[]): RouteDrawing {
     [0, 0],
     [MAP_WIDTH, MAP_HEIGHT],
   ]);
+  return projection;
+}
+
+/**
+ * Draws a route on the world map, framed on the route's countries (see `frameProjection`).
+ */
+export function drawRoute(stops: readonly RouteStop[]): RouteDrawing {
+  const places = new Map<string, Place | null>();
+  for (const stop of stops) if (!places.has(stop.iso2)) places.set(stop.iso2, placeOf(stop.iso2));
+  const found = [...places.values()].filter((p): p is Place => p !== null);
+  const projection = frameProjection(found);
   const path = geoPath(projection);
 
   const onRoute = new Set(stops.flatMap((s) => featuresOf(s.iso2)));

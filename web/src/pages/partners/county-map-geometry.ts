@@ -24,6 +24,8 @@ export interface CountyDrawing {
   neighbours: string[];
   shapes: { code: number; d: string }[];
   points: { code: number; x: number; y: number }[];
+  /** Where each placed county is on the drawing (its centre, else its polygon's centroid): ends of flow arcs. */
+  anchors: { code: number; x: number; y: number }[];
   /** Counties that could not be placed: no polygon, or no centre. */
   missing: number[];
 }
@@ -95,6 +97,12 @@ function drawBoundaries(counties: readonly County[], features: readonly CountyFe
     return d ? [{ code: p.code, d }] : [];
   });
   const drawn = new Set(shapes.map((s) => s.code));
+  const centreOf = new Map(counties.map((c) => [c.code, c.centre]));
+  const anchors = placed.flatMap((p) => {
+    const centre = centreOf.get(p.code);
+    const xy = centre ? projection([centre.lon, centre.lat]) : path.centroid(p.geometry);
+    return xy && Number.isFinite(xy[0]) && Number.isFinite(xy[1]) ? [{ code: p.code, x: xy[0], y: xy[1] }] : [];
+  });
   return {
     width: COUNTY_MAP_WIDTH,
     height,
@@ -103,6 +111,7 @@ function drawBoundaries(counties: readonly County[], features: readonly CountyFe
     neighbours: [],
     shapes,
     points: [],
+    anchors,
     missing: counties.filter((c) => !drawn.has(c.code)).map((c) => c.code),
   };
 }
@@ -140,6 +149,7 @@ function drawCentres(counties: readonly County[], iso2: string): CountyDrawing {
     neighbours,
     shapes: [],
     points,
+    anchors: points,
     missing: counties.filter((c) => !drawn.has(c.code)).map((c) => c.code),
   };
 }
