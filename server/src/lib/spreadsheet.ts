@@ -5,7 +5,7 @@
  * hostile: a cell that a spreadsheet would read as a formula is neutralised (CSV/formula injection,
  * OWASP), and the XLSX writer only ever writes text as inline strings, never formulas.
  */
-import { zipSync, strToU8 } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 /** One column of an export: its header text and how to read the cell from a row. */
 export interface Column<T> {
@@ -194,4 +194,121 @@ export function toXlsx<T>(columns: readonly Column<T>[], rows: Iterable<T>, shee
     { level: 6 },
   );
   return Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
+}
+
+// ---------------------------------------------------------------------------------------------
+// XLSX reading (imports)
+// ---------------------------------------------------------------------------------------------
+
+/** A row of a read sheet: its row number in the sheet and its cells as text ('' when empty). */
+export interface SheetRow {
+  line: number;
+  cells: string[];
+}
+
+/** Unpacked parts larger than this are refused: a small upload must not inflate into gigabytes. */
+const MAX_PART_BYTES = 200 * 1024 * 1024;
+
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Text of XML content: entities and character references decoded, `_xHHHH_` escapes undone. */
+function xmlDecode(value: string): string {
+  return value
+    .replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, ref: string) => {
+      if (ref.startsWith('#x')) return String.fromCodePoint(Number.parseInt(ref.slice(2), 16));
+      if (ref.startsWith('#')) return String.fromCodePoint(Number.parseInt(ref.slice(1), 10));
+      return XML_ENTITIES[ref] ?? '';
+    })
+    .replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}
+
+/** The concatenated `<t>` texts of a string item (rich text has several runs). */
+function runsText(xml: string): string {
+  let text = '';
+  for (const m of xml.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)) text += xmlDecode(m[1] ?? '');
+  return text;
+}
+
+/** Zero-based column index of a cell reference such as `AB12`. */
+function columnIndex(ref: string): number {
+  let index = 0;
+  for (const ch of ref) {
+    const code = ch.charCodeAt(0);
+    if (code < 65 || code > 90) break;
+    index = index * 26 + (code - 64);
+  }
+  return index - 1;
+}
+
+function attribute(tag: string, name: string): string | undefined {
+  return new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+}
+
+/**
+ * The first worksheet of an .xlsx workbook as rows of text, or null when the bytes are not a
+ * readable workbook. Shared and inline strings are resolved; numbers (also dates, which Excel
+ * stores as day numbers) are given as written in the file; formulas give their cached value.
+ */
+export function readXlsx(content: Uint8Array): SheetRow[] | null {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(content, {
+      filter: (f) =>
+        f.originalSize <= MAX_PART_BYTES &&
+        (f.name === 'xl/workbook.xml' ||
+          f.name === 'xl/_rels/workbook.xml.rels' ||
+          f.name === 'xl/sharedStrings.xml' ||
+          f.name.startsWith('xl/worksheets/')),
+    });
+  } catch {
+    return null;
+  }
+  const text = (name: string) => {
+    const part = files[name];
+    return part ? strFromU8(part) : undefined;
+  };
+  const workbook = text('xl/workbook.xml');
+  const rels = text('xl/_rels/workbook.xml.rels');
+  if (!workbook) return null;
+  const firstSheet = /<sheet\s[^>]*>/.exec(workbook)?.[0];
+  const relId = firstSheet ? attribute(firstSheet, 'r:id') : undefined;
+  let target = 'worksheets/sheet1.xml';
+  if (relId && rels) {
+    for (const m of rels.matchAll(/<Relationship\s[^>]*>/g)) {
+      if (attribute(m[0], 'Id') === relId) target = attribute(m[0], 'Target') ?? target;
+    }
+  }
+  const sheetPath = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+  const sheet = text(sheetPath);
+  if (!sheet) return null;
+  const shared: string[] = [];
+  const sharedXml = text('xl/sharedStrings.xml');
+  if (sharedXml) for (const m of sharedXml.matchAll(/<si>([\s\S]*?)<\/si>/g)) shared.push(runsText(m[1] ?? ''));
+
+  const rows: SheetRow[] = [];
+  let nextLine = 1;
+  for (const rowMatch of sheet.matchAll(/<row(\s[^>]*)?(?:\/>|>([\s\S]*?)<\/row>)/g)) {
+    const line = Number(attribute(rowMatch[1] ?? '', 'r') ?? nextLine);
+    nextLine = line + 1;
+    const cells: string[] = [];
+    let nextColumn = 0;
+    for (const cellMatch of (rowMatch[2] ?? '').matchAll(/<c(\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+      const tag = cellMatch[1] ?? '';
+      const ref = attribute(tag, 'r');
+      const column = ref ? columnIndex(ref) : nextColumn;
+      nextColumn = column + 1;
+      if (column < 0 || column >= MAX_COLUMNS) continue;
+      const body = cellMatch[2] ?? '';
+      const type = attribute(tag, 't');
+      const raw = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
+      let value = '';
+      if (type === 'inlineStr') value = runsText(body);
+      else if (type === 's') value = raw === undefined ? '' : (shared[Number(raw)] ?? '');
+      else if (raw !== undefined) value = xmlDecode(raw);
+      while (cells.length < column) cells.push('');
+      cells[column] = value;
+    }
+    rows.push({ line, cells });
+  }
+  return rows;
 }

@@ -16,6 +16,7 @@ import type { Tx } from '../../db/database.ts';
 import { newId, nowIso } from '../../db/ids.ts';
 import type { CaseEventTable } from '../../db/schema.ts';
 import { badRequest, conflict, refused, validationFailed } from '../../http/errors.ts';
+import { refreshCaseStatistics } from '../analytics/case-statistics.ts';
 import { isSupervisor, loadCase, loadEditableCase, viewOf } from './case-access.ts';
 import {
   ageBandFor,
@@ -140,6 +141,8 @@ async function applyIntake(
     });
     await repo.replaceEvents(trx, row.id, events);
   }
+  // The de-identified statistics follow the case in the same transaction.
+  await refreshCaseStatistics(trx, [row.id], { country: ctx.config.country });
   return next;
 }
 
@@ -147,43 +150,67 @@ async function applyIntake(
 export async function createCase(ctx: AppContext, rc: RequestContext, input: CaseInput): Promise<CaseDto> {
   checkPlaces(ctx, input);
   const code = await ctx.db.transaction().execute(async (trx) => {
-    const now = nowIso();
-    const year = Number(now.slice(0, 4));
-    const code = repo.formatCaseCode(ctx.config.country, year, await repo.nextCaseNumber(trx, year));
-    const id = newId();
-    const blank: repo.CaseRow = {
-      id,
-      code,
-      agency_id: rc.actor.agencyId,
-      owner_id: rc.actor.userId,
-      created_by: rc.actor.userId,
-      draft: 1,
-      status: 'Active',
-      trafficking_status: null,
-      gender: null,
-      age_band: null,
-      citizenship: null,
-      county_code: null,
-      exploitation_types: '[]',
-      profile_json: JSON.stringify(EMPTY_PROFILE),
-      victim_json: JSON.stringify(EMPTY_VICTIM),
-      follow_up_at: null,
-      ...sealIdentity(ctx.dataKeys, id, {}),
-      closure_requested_at: null,
-      closure_requested_by: null,
-      closure_status: null,
-      closure_reason_enc: null,
-      closure_approved_at: null,
-      closure_approved_by: null,
-      reopened_at: null,
-      created_at: now,
-      updated_at: now,
-    };
-    await applyIntake(ctx, trx, blank, input, true);
+    const { id, code } = await insertDraftCase(
+      ctx,
+      trx,
+      {
+        agencyId: rc.actor.agencyId,
+        ownerId: rc.actor.userId,
+        createdBy: rc.actor.userId,
+      },
+      input,
+    );
     await ctx.audit.inTransaction(trx, caseAudit(rc, 'case.create', id));
     return code;
   });
   return readCase(ctx, rc, code, { audit: false });
+}
+
+/**
+ * Writes a new draft case inside the caller's transaction (intake and HTCDS import share it):
+ * number issued, identifying values sealed. The caller checks the input and audits.
+ */
+export async function insertDraftCase(
+  ctx: AppContext,
+  trx: Tx,
+  holder: { agencyId: string; ownerId: string | null; createdBy: string },
+  input: CaseInput,
+): Promise<{ id: string; code: string }> {
+  checkPlaces(ctx, input);
+  const now = nowIso();
+  const year = Number(now.slice(0, 4));
+  const code = repo.formatCaseCode(ctx.config.country, year, await repo.nextCaseNumber(trx, year));
+  const id = newId();
+  const blank: repo.CaseRow = {
+    id,
+    code,
+    agency_id: holder.agencyId,
+    owner_id: holder.ownerId,
+    created_by: holder.createdBy,
+    draft: 1,
+    status: 'Active',
+    trafficking_status: null,
+    gender: null,
+    age_band: null,
+    citizenship: null,
+    county_code: null,
+    exploitation_types: '[]',
+    profile_json: JSON.stringify(EMPTY_PROFILE),
+    victim_json: JSON.stringify(EMPTY_VICTIM),
+    follow_up_at: null,
+    ...sealIdentity(ctx.dataKeys, id, {}),
+    closure_requested_at: null,
+    closure_requested_by: null,
+    closure_status: null,
+    closure_reason_enc: null,
+    closure_approved_at: null,
+    closure_approved_by: null,
+    reopened_at: null,
+    created_at: now,
+    updated_at: now,
+  };
+  await applyIntake(ctx, trx, blank, input, true);
+  return { id, code };
 }
 
 export async function updateCase(
@@ -225,6 +252,7 @@ export async function submitCase(ctx: AppContext, rc: RequestContext, code: stri
     const issues = missingForRegistration(row);
     if (issues.length) throw validationFailed(issues);
     await repo.updateCase(trx, row.id, { draft: 0, status: 'Active', updated_at: nowIso() });
+    await refreshCaseStatistics(trx, [row.id], { country: ctx.config.country });
     await ctx.audit.inTransaction(trx, caseAudit(rc, 'case.submit', row.id));
   });
   return readCase(ctx, rc, code, { audit: false });
