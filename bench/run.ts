@@ -12,6 +12,15 @@ import {
   READ_ACTION,
   type AuditCheck,
 } from './audit-rows.ts';
+import {
+  ANALYTICS_QUERY_COUNT,
+  ANALYTICS_TARGETS,
+  formatAnalyticsReport,
+  runAnalytics,
+  type AnalyticsRun,
+} from './analytics.ts';
+import { RELEASE_TARGETS, formatReleasesReport, runReleases } from './releases.ts';
+import { IMPORT_TARGETS, formatImportsReport, runImports, type ImportRun } from './imports.ts';
 import { CASE_LIST_TARGETS, formatCaseListReport, runCaseList, type CaseListRun } from './case-list.ts';
 import { startServer, type RunningServer } from './child-server.ts';
 import { firstUserId, getJson, signIn } from './kinga-client.ts';
@@ -32,7 +41,7 @@ const KINGA_ENTRY = 'server/src/main.ts';
 const HELLO_ENTRY = 'bench/hello-server.ts';
 const PROBE_ENTRY = './bench/probes/sqlite-statements.ts';
 
-const SUITES = ['users', 'cases'] as const;
+const SUITES = ['users', 'cases', 'analytics', 'releases', 'imports'] as const;
 type Suite = (typeof SUITES)[number];
 
 const settings = {
@@ -49,6 +58,7 @@ const settings = {
   // `--only cases` on the command line, or BENCH_SUITES=cases.
   suites: suitesFromArgs(),
   cases: positiveIntFromEnv('BENCH_CASES', 100_000),
+  statRecords: positiveIntFromEnv('BENCH_STAT_RECORDS', 1_000_000),
 };
 
 /** Targets on SQLite with request logging off. */
@@ -87,11 +97,14 @@ async function main(): Promise<void> {
 
   const users = settings.suites.has('users') ? await runUsersSuite(runDir, failures) : null;
   const cases = settings.suites.has('cases') ? await runCasesSuite(runDir, failures) : null;
+  const analytics = settings.suites.has('analytics') ? await runAnalyticsSuite(runDir, failures) : null;
+  const releases = settings.suites.has('releases') ? runReleasesSuite(failures) : null;
+  const imports = settings.suites.has('imports') ? await runImportsSuite(failures) : null;
 
   const file = path.join(resultsDir, `${stamp}.json`);
   fs.writeFileSync(
     file,
-    `${JSON.stringify({ startedAt: stamp, environment: machine, settings: { ...settings, suites: [...settings.suites] }, targets: TARGETS, ...users, caseList: cases, failures }, null, 2)}\n`,
+    `${JSON.stringify({ startedAt: stamp, environment: machine, settings: { ...settings, suites: [...settings.suites] }, targets: TARGETS, ...users, caseList: cases, analytics, releases, imports, failures }, null, 2)}\n`,
   );
   console.log(`\nResults: ${path.relative(REPO_ROOT, file)}`);
 
@@ -231,6 +244,87 @@ async function runCasesSuite(runDir: string, failures: string[]) {
       console.log(`MISSED: ${s.name} p99 ratio ${s.p99Ratio.toFixed(2)} > ${CASE_LIST_TARGETS.maxRatio}`);
   }
   return { targets: CASE_LIST_TARGETS, runs, skipped };
+}
+
+/** The analytics dashboard over 1,000,000 de-identified records, per engine, against its raw SQL. */
+/** Data releases on the CTDC global file: DP synthesis (L = 3) against counting the real marginals. */
+function runReleasesSuite(failures: string[]) {
+  console.log('\nData releases: DP-marginals synthesis and k-anonymity of the CTDC global file (engine only)');
+  try {
+    const run = runReleases(REPO_ROOT);
+    console.log(`\n${formatReleasesReport(run)}`);
+    if (run.verdict === 'MISSED') console.log(`MISSED: DP synthesis above ${RELEASE_TARGETS.maxDpMs} ms`);
+    return { targets: RELEASE_TARGETS, run };
+  } catch (error) {
+    failures.push(`releases: ${(error as Error).message}`);
+    return null;
+  }
+}
+
+async function runAnalyticsSuite(runDir: string, failures: string[]) {
+  console.log(
+    `\nAnalytics dashboard: ${settings.statRecords.toLocaleString('en-US')} stat_records per engine, ${ANALYTICS_QUERY_COUNT} queries per dashboard`,
+  );
+  const runs: AnalyticsRun[] = [];
+  const skipped: string[] = [];
+  for (const engine of settings.engines as Engine[]) {
+    try {
+      const run = await runAnalytics(
+        engine,
+        { records: settings.statRecords, durationSeconds: settings.durationSeconds, keepData: settings.keepData },
+        runDir,
+      );
+      if ('skipped' in run) {
+        console.log(run.skipped);
+        skipped.push(run.skipped);
+        continue;
+      }
+      runs.push(run);
+    } catch (error) {
+      failures.push(`analytics ${engine}: ${(error as Error).message}`);
+    }
+  }
+  if (runs.length === 0) return { targets: ANALYTICS_TARGETS, runs, skipped };
+  console.log(`\n${formatAnalyticsReport(runs)}`);
+  console.log(
+    `Targets (SQLite): the full dashboard set ≤ ${ANALYTICS_TARGETS.maxColdMs} ms cold (first run on a new connection); ` +
+      `service warm median ÷ raw SQL warm median ≤ ${ANALYTICS_TARGETS.maxRatio}.`,
+  );
+  for (const s of runs.find((r) => r.engine === 'sqlite')?.shapes ?? []) {
+    if (s.verdict === 'MISSED')
+      console.log(`MISSED: analytics ${s.name} cold ${s.serviceColdMs.toFixed(0)} ms, ratio ${s.ratio.toFixed(2)}`);
+  }
+  return { targets: ANALYTICS_TARGETS, runs, skipped };
+}
+
+/** The CTDC file through the import service against a raw prepared insert of the same parsed rows. */
+async function runImportsSuite(failures: string[]) {
+  const ctdcFile = path.resolve(REPO_ROOT, '../shared/data/ctdc/ctdc_global_k_anonymized_2018.csv');
+  if (!fs.existsSync(ctdcFile)) return { targets: IMPORT_TARGETS, runs: [], skipped: [`no CTDC file at ${ctdcFile}`] };
+  console.log('\nCTDC import: the shared CTDC file (47,102 records) per engine, service against raw prepared inserts');
+  const runs: ImportRun[] = [];
+  const skipped: string[] = [];
+  for (const engine of settings.engines as Engine[]) {
+    try {
+      const run = await runImports(engine, { ctdcFile, keepData: settings.keepData });
+      if ('skipped' in run) {
+        console.log(run.skipped);
+        skipped.push(run.skipped);
+        continue;
+      }
+      runs.push(run);
+    } catch (error) {
+      failures.push(`imports ${engine}: ${(error as Error).message}`);
+    }
+  }
+  if (runs.length === 0) return { targets: IMPORT_TARGETS, runs, skipped };
+  console.log(`\n${formatImportsReport(runs)}`);
+  console.log(
+    `Target (SQLite): service rows/s ÷ raw rows/s ≥ ${IMPORT_TARGETS.minRatio}. The service also reads and validates every row, writes progress and audits.`,
+  );
+  for (const r of runs)
+    if (r.verdict === 'MISSED') console.log(`MISSED: imports ${r.engine} ratio ${r.ratio.toFixed(2)}`);
+  return { targets: IMPORT_TARGETS, runs, skipped };
 }
 
 async function runBaseline(runDir: string): Promise<Measurement> {

@@ -10,6 +10,7 @@ import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { buildHttpApp, type App } from './http/app.ts';
 import { registerAgencyRoutes } from './modules/agencies/agencies.routes.ts';
+import { registerAnalyticsRoutes } from './modules/analytics/analytics.routes.ts';
 import { registerAuditRoutes } from './modules/audit-events/audit-events.routes.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerCaseRecordRoutes } from './modules/case-records/case-records.routes.ts';
@@ -17,13 +18,18 @@ import { registerCaseRoutes } from './modules/cases/cases.routes.ts';
 import { registerConsentRoutes } from './modules/consents/consents.routes.ts';
 import { purgeExpiredSessions } from './modules/auth/sessions.ts';
 import { isDemoInstance } from './modules/demo/demo.seed.ts';
+import { registerFlowRoutes } from './modules/flows/flows.routes.ts';
 import { registerGeoRoutes } from './modules/geo/geo.routes.ts';
+import { registerImportRoutes } from './modules/imports/imports.routes.ts';
+import { failInterruptedImports } from './modules/imports/imports.service.ts';
 import { registerInstanceRoutes } from './modules/instance/instance.routes.ts';
 import { registerMeetingRoutes } from './modules/meetings/meetings.routes.ts';
 import { registerPartnerRoutes } from './modules/partners/partners.routes.ts';
 import { registerPlanDocumentRoutes } from './modules/plan-documents/plan-documents.routes.ts';
 import { registerPlanMonitoringRoutes } from './modules/plan-monitoring/plan-monitoring.routes.ts';
 import { registerPlanRoutes } from './modules/plans/plans.routes.ts';
+import { registerPublicStatisticsRoutes } from './modules/public-statistics/public-statistics.routes.ts';
+import { registerReleaseRoutes } from './modules/releases/releases.routes.ts';
 import { registerProfileRoutes } from './modules/profile/profile.routes.ts';
 import { registerReferralRoutes } from './modules/referrals/referrals.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
@@ -101,9 +107,14 @@ export async function createHttpServer(ctx: AppContext, options: { serveWeb?: bo
   registerMeetingRoutes(app, ctx);
   registerPartnerRoutes(app, ctx);
   registerGeoRoutes(app, ctx);
+  registerImportRoutes(app, ctx);
+  registerFlowRoutes(app, ctx);
   registerPlanRoutes(app, ctx);
   registerPlanMonitoringRoutes(app, ctx);
   registerPlanDocumentRoutes(app, ctx);
+  registerAnalyticsRoutes(app, ctx);
+  registerPublicStatisticsRoutes(app, ctx);
+  registerReleaseRoutes(app, ctx);
   if (options.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h' });
     // The web app routes on the client: any page path answers index.html.
@@ -125,5 +136,7 @@ export async function createHttpServer(ctx: AppContext, options: { serveWeb?: bo
     await ctx.database.close();
   });
   await purgeExpiredSessions(ctx.db);
+  // An import left running by a process that stopped never committed: say so.
+  await failInterruptedImports(ctx, new Date(Date.now() - process.uptime() * 1000).toISOString());
   return app;
 }

@@ -201,6 +201,11 @@ export const STAT_DIMENSIONS = [
   'ageBand',
   'citizenship',
   'countryOfOrigin',
+  /**
+   * The country of origin, or the citizenship where the origin is not recorded (CTDC records
+   * carry citizenship only): the first column of the flow views.
+   */
+  'originOrCitizenship',
   'countryOfTransit',
   'countryOfExploitation',
   'countyOfOrigin',
@@ -231,3 +236,92 @@ export const DASHBOARD_TABLES = {
   countryOfExploitation: ['countryOfExploitation'],
 } as const satisfies Record<string, readonly StatDimension[]>;
 export type DashboardTableId = keyof typeof DASHBOARD_TABLES;
+
+// ---- data releases (owner: releases) ----------------------------------------------------------
+
+/** How a release protects the records it publishes. */
+export const RELEASE_METHODS = ['k_anonymity', 'dp_synthetic'] as const;
+export type ReleaseMethod = (typeof RELEASE_METHODS)[number];
+
+/** Which records a release is built from: all, Kinga cases only (own, consented) or imported CTDC records. */
+export const RELEASE_SOURCES = ['all', 'case', 'ctdc'] as const;
+export type ReleaseSource = (typeof RELEASE_SOURCES)[number];
+
+/** The single-valued attributes a release can carry, by CTDC variable name. */
+export const RELEASE_PROFILE_ATTRIBUTES = [
+  'yearOfRegistration',
+  'Datasource',
+  'gender',
+  'ageBroad',
+  'citizenship',
+  'CountryOfExploitation',
+] as const;
+
+function flagVariables(family: StatFlagFamily): string[] {
+  const names = CTDC_FLAG_VARIABLES[family] as Record<string, string | undefined>;
+  return (STAT_FLAG_FAMILIES[family] as readonly string[]).flatMap((value) => {
+    const name = names[value];
+    return name ? [name] : [];
+  });
+}
+
+/**
+ * The attributes an analyst may choose for a release, grouped as the form shows them: CTDC
+ * variable names (profile variables, then every flag variable of CTDC_FLAG_VARIABLES).
+ */
+export const RELEASE_ATTRIBUTE_GROUPS: Readonly<Record<'profile' | StatFlagFamily, readonly string[]>> = {
+  profile: RELEASE_PROFILE_ATTRIBUTES,
+  exploitation: flagVariables('exploitation'),
+  labour: flagVariables('labour'),
+  sexType: flagVariables('sexType'),
+  control: flagVariables('control'),
+  recruiter: flagVariables('recruiter'),
+  recruitment: flagVariables('recruitment'),
+};
+export type ReleaseAttributeGroup = keyof typeof RELEASE_ATTRIBUTE_GROUPS;
+
+/** Every attribute a release may carry (CTDC variable names), in CTDC column order of the groups above. */
+export const RELEASE_ATTRIBUTES: readonly string[] = Object.values(RELEASE_ATTRIBUTE_GROUPS).flat();
+
+/** Flag attributes: published as 1/0/empty (see docs/data-release.md). */
+export function isFlagAttribute(attribute: string): boolean {
+  return !(RELEASE_PROFILE_ATTRIBUTES as readonly string[]).includes(attribute);
+}
+
+/** The attributes a release offers by default: the profile plus the forms of exploitation. */
+export const DEFAULT_RELEASE_ATTRIBUTES: readonly string[] = [
+  ...RELEASE_PROFILE_ATTRIBUTES,
+  ...RELEASE_ATTRIBUTE_GROUPS.exploitation,
+  ...RELEASE_ATTRIBUTE_GROUPS.recruitment,
+];
+
+/** Quasi-identifiers proposed for k-anonymity: what an adversary could know about a person. */
+export const DEFAULT_QUASI_IDENTIFIERS: readonly string[] = [
+  'yearOfRegistration',
+  'gender',
+  'ageBroad',
+  'citizenship',
+  'CountryOfExploitation',
+];
+
+/** CTDC's spelling of the age bands in released files (the 2018 file and the 2024 codebook: "18--20"). */
+export const CTDC_AGE_BANDS = [
+  '0--8',
+  '9--17',
+  '18--20',
+  '21--23',
+  '24--26',
+  '27--29',
+  '30--38',
+  '39--47',
+  '48+',
+] as const;
+
+export const RELEASE_DEFAULTS = {
+  k: DEFAULT_STATISTICS_K,
+  maxSuppression: 0.05,
+  epsilon: 4,
+  delta: 1e-6,
+  reportingLength: 3,
+  fabricationThreshold: 0,
+} as const;

@@ -79,3 +79,51 @@ export const statDashboardSchema = z.object({
   tables: z.array(statTableSchema),
 });
 export type StatDashboardDto = z.infer<typeof statDashboardSchema>;
+
+// ---- dashboard and GLOTIP (analytics server) ---------------------------------------------------
+
+/** Query of the GLOTIP table: only the period (inclusive, YYYY or YYYY-MM). */
+export const glotipQuerySchema = z
+  .object({ from: period.optional(), to: period.optional() })
+  .strict()
+  .refine((f) => !f.from || !f.to || f.from.slice(0, 4) <= f.to.slice(0, 4), {
+    message: 'The period must start before it ends.',
+    path: ['to'],
+  });
+export type GlotipQuery = z.infer<typeof glotipQuerySchema>;
+
+/** UNODC GLOTIP categories: sex (transgender or non-conforming victims count as unknown: GLOTIP has two sexes). */
+export const GLOTIP_SEXES = ['Female', 'Male', 'Unknown'] as const;
+/** GLOTIP age groups: children are the CTDC bands 0-8 and 9-17 ("0 to 17 years"), adults every other band. */
+export const GLOTIP_AGES = ['Child', 'Adult', 'Unknown'] as const;
+/** National: a citizen of the configured country; foreign: any other citizenship. */
+export const GLOTIP_CITIZENSHIPS = ['National', 'Foreign', 'Unknown'] as const;
+/**
+ * GLOTIP forms of exploitation. `OtherForms` is forced marriage, forced military service, organ
+ * removal and other forms; `Unknown` is no form recorded. A victim with several forms is
+ * counted once in each of them, so forms do not add up to the number of victims.
+ */
+export const GLOTIP_FORMS = ['SexualExploitation', 'ForcedLabour', 'OtherForms', 'Unknown'] as const;
+
+export const glotipCellSchema = z.object({
+  year: z.number().int(),
+  sex: z.enum(GLOTIP_SEXES),
+  age: z.enum(GLOTIP_AGES),
+  citizenship: z.enum(GLOTIP_CITIZENSHIPS),
+  form: z.enum(GLOTIP_FORMS),
+  /** Victims detected; null where suppressed (below k for callers without case access). */
+  count: z.number().int().nonnegative().nullable(),
+});
+
+/** Victims detected by year × sex × age group × citizenship × form of exploitation, as UNODC's GLOTIP collects them. */
+export const glotipSchema = z.object({
+  protection: statProtectionSchema,
+  /** ISO-2 code of the configured country: its citizens are "National". */
+  country: z.string(),
+  /** Victims in the period (null when below k). */
+  total: z.number().int().nonnegative().nullable(),
+  /** Cells that occur, sorted by year, sex, age, citizenship, form. */
+  cells: z.array(glotipCellSchema),
+});
+export type GlotipCell = z.infer<typeof glotipCellSchema>;
+export type GlotipDto = z.infer<typeof glotipSchema>;

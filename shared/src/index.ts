@@ -3,3 +3,7 @@ export * from './platform.ts';
 export * from './cases.ts';
 export * from './plans.ts';
 export * from './analytics.ts';
+export * from './flows.ts';
+export * from './releases.ts';
+export * from './public-stats.ts';
+export * from './imports.ts';

@@ -4,6 +4,8 @@ import { registerAuditCommands } from './audit.command.ts';
 import { registerBackupCommands } from './backup.command.ts';
 import { CliError, EXIT } from './cli-context.ts';
 import { registerDemoCommands } from './demo.command.ts';
+import { registerExportCommands } from './export.command.ts';
+import { registerImportCommands } from './import.command.ts';
 import { registerKeysCommands } from './keys.command.ts';
 import { registerMigrateCommand } from './migrate.command.ts';
 import { registerUserCommands } from './user.command.ts';
@@ -31,6 +33,9 @@ Commands in full (each takes --help):
   keys rotate-master [--keep-old <file>]
   keys add-data-key
   demo seed
+  import ctdc <file.csv> [--user <email>]
+  import htcds <file.xlsx> --agency <name-or-id> [--user <email>]
+  export ctdc [--method k|dp] [--source all|case|ctdc] [--out <file.csv>] [--k <k>] [--epsilon <ε>] [--user <email>]
 
 Exit codes: 0 done, 1 refused or failed, 2 audit chain broken, 64 wrong usage, 70 unexpected error, 78 wrong environment.`,
     );
@@ -41,6 +46,8 @@ Exit codes: 0 done, 1 refused or failed, 2 audit chain broken, 64 wrong usage, 7
   registerAuditCommands(program);
   registerKeysCommands(program);
   registerDemoCommands(program);
+  registerImportCommands(program);
+  registerExportCommands(program);
   // Subcommands inherit exit override so usage errors reach the handler below.
   for (const command of program.commands) {
     command.exitOverride();

@@ -67,6 +67,11 @@ export function Layout() {
           <NavLink to="/" className="brand">
             {t('app.name')}
           </NavLink>
+          {!user && (
+            <nav aria-label={t('publicStats.title')} className="public-nav">
+              <NavLink to="/statistics">{t('publicStats.headerLink')}</NavLink>
+            </nav>
+          )}
           <LanguageSwitcher />
         </div>
         {user && (

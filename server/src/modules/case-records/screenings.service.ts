@@ -12,6 +12,7 @@ import type { AppContext, RequestContext } from '../../context.ts';
 import type { Tx } from '../../db/database.ts';
 import { newId, nowIso } from '../../db/ids.ts';
 import { conflict, notFound } from '../../http/errors.ts';
+import { refreshCaseStatistics } from '../analytics/case-statistics.ts';
 import { caseAudit } from '../cases/cases.service.ts';
 import { loadCaseFor, loadEditableCase } from './case-record-access.ts';
 import { presentScreening } from './screenings.presenter.ts';
@@ -42,10 +43,21 @@ export function decisionOrgOf(agencyType: string | null): DecisionMakingOrg {
     : 'Other';
 }
 
-/** The case's trafficking status follows its latest screening only: the determination, else the suggestion. */
-async function syncTraffickingStatus(trx: Tx, caseId: string, current: string | null, now: string): Promise<void> {
+/**
+ * The case's trafficking status follows its latest screening only: the determination, else the
+ * suggestion. A case found not to be a victim leaves the statistics (and returns if that changes).
+ */
+async function syncTraffickingStatus(
+  ctx: AppContext,
+  trx: Tx,
+  caseId: string,
+  current: string | null,
+  now: string,
+): Promise<void> {
   const status = await repo.latestScreeningStatus(trx, caseId);
-  if (status !== current) await repo.setCaseTraffickingStatus(trx, caseId, status, now);
+  if (status === current) return;
+  await repo.setCaseTraffickingStatus(trx, caseId, status, now);
+  await refreshCaseStatistics(trx, [caseId], { country: ctx.config.country });
 }
 
 /** The screenings of a case, newest first, for the owning agency and views that hold the screening section. */
@@ -103,7 +115,7 @@ export async function createScreening(
       decision_agency_id: null,
       decision_reason_enc: null,
     });
-    await syncTraffickingStatus(trx, row.id, row.trafficking_status, now);
+    await syncTraffickingStatus(ctx, trx, row.id, row.trafficking_status, now);
     await ctx.audit.inTransaction(trx, caseAudit(rc, 'case.screening.create', row.id));
     return id;
   });
@@ -141,7 +153,7 @@ export async function determineScreening(
           : null,
     });
     if (!recorded) throw alreadyDecided();
-    await syncTraffickingStatus(trx, row.id, row.trafficking_status, now);
+    await syncTraffickingStatus(ctx, trx, row.id, row.trafficking_status, now);
     await ctx.audit.inTransaction(trx, caseAudit(rc, 'case.screening.determine', row.id));
   });
   return readScreening(ctx, rc, code, screeningId);

@@ -5,6 +5,7 @@ import type { Db, Tx } from '../../db/database.ts';
 import { newId, nowIso } from '../../db/ids.ts';
 import { conflict, notFound, refused, validationFailed } from '../../http/errors.ts';
 import { findAgency } from '../agencies/agencies.repository.ts';
+import { refreshCaseStatistics } from '../analytics/case-statistics.ts';
 import { loadCase } from '../cases/case-access.ts';
 import { caseAudit } from '../cases/cases.service.ts';
 import { presentConsent } from './consents.presenter.ts';
@@ -93,6 +94,7 @@ export async function recordConsent(
       withdrawn_by: null,
       withdrawal_reason_enc: null,
     });
+    if (input.purpose === 'statistics') await refreshCaseStatistics(trx, [row.id], { country: ctx.config.country });
     await ctx.audit.inTransaction(trx, caseAudit(rc, 'case.consent.create', row.id));
     return presentConsent(ctx.dataKeys, await consentOrThrow(trx, row.id, id));
   });
@@ -118,6 +120,7 @@ export async function withdrawConsent(
       withdrawal_reason_enc: ctx.dataKeys.seal(reason, 'consents', consent.id, 'withdrawal_reason_enc'),
     });
     if (!withdrawn) throw conflict('consent_withdrawn', 'The consent is already withdrawn');
+    if (consent.purpose === 'statistics') await refreshCaseStatistics(trx, [row.id], { country: ctx.config.country });
     await ctx.audit.inTransaction(trx, caseAudit(rc, 'case.consent.withdraw', row.id));
     return presentConsent(ctx.dataKeys, await consentOrThrow(trx, row.id, consent.id));
   });

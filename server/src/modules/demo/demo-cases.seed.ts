@@ -5,6 +5,7 @@ import type { AppContext, RequestContext } from '../../context.ts';
 import { AuditLog } from '../../audit/audit.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { nowIso } from '../../db/ids.ts';
+import { rebuildCaseStatistics } from '../analytics/case-statistics.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { createNote } from '../case-records/case-notes.service.ts';
 import { createService } from '../case-records/case-services.service.ts';
@@ -88,6 +89,8 @@ export async function seedDemoCases(ctx: AppContext, options: { now?: Date } = {
     for (const scenario of scenarios) done.push(await writeScenario(seeding, scenario, rc, agencyId));
     await backdate(ctx, trx, done);
     await renumberCodes(ctx, trx);
+    // Registration dates moved: project the cases into the statistics again.
+    await rebuildCaseStatistics(trx, { country: ctx.config.country });
     await ctx.audit.inTransaction(trx, { action: 'demo.seed.cases', outcome: 'success', entityType: 'instance' });
     return done;
   });
