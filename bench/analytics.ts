@@ -27,7 +27,7 @@ import {
 import pg from 'pg';
 import { openDatabase, openSqlite } from '../server/src/db/database.ts';
 import { migrateToLatest } from '../server/src/db/migrator.ts';
-import type { Database } from '../server/src/db/schema.ts';
+import { STAT_RECORD_COLUMNS, type Database } from '../server/src/db/schema.ts';
 import { dashboardTables } from '../server/src/modules/analytics/analytics.service.ts';
 import { preparePostgres, type PostgresDatabase } from './postgres.ts';
 import { formatGrid } from './report.ts';
@@ -146,30 +146,7 @@ const COUNTRIES = [
   'YE',
 ] as const;
 const ZIPF = COUNTRIES.map((c, i) => [c, 1 / (i + 1)] as const);
-const FIELDS = [
-  'id',
-  'source',
-  'import_id',
-  'case_id',
-  'line',
-  'year',
-  'month',
-  'data_source',
-  'gender',
-  'age_band',
-  'citizenship',
-  'country_origin',
-  'country_transit',
-  'country_exploitation',
-  'county_origin',
-  'county_exploitation',
-  'exploitation',
-  'labour',
-  'sex_types',
-  'control',
-  'recruiter',
-  'recruitment',
-] as const;
+const FIELDS = STAT_RECORD_COLUMNS;
 type Field = (typeof FIELDS)[number];
 type Record_ = Record<Field, string | number | null>;
 

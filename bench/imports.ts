@@ -10,7 +10,7 @@ import type { AppContext, RequestContext } from '../server/src/context.ts';
 import { openSqlite } from '../server/src/db/database.ts';
 import { newId } from '../server/src/db/ids.ts';
 import { migrateToLatest } from '../server/src/db/migrator.ts';
-import type { StatRecordTable } from '../server/src/db/schema.ts';
+import { STAT_RECORD_COLUMNS, type StatRecordTable } from '../server/src/db/schema.ts';
 import { createLogger } from '../server/src/logger.ts';
 import { seedDemo } from '../server/src/modules/demo/demo.seed.ts';
 import { readCsv } from '../server/src/modules/imports/csv-reader.ts';
@@ -42,31 +42,6 @@ export interface ImportRun {
   ratio: number;
   verdict: 'met' | 'MISSED' | 'no target';
 }
-
-const COLUMNS = [
-  'id',
-  'source',
-  'import_id',
-  'case_id',
-  'line',
-  'year',
-  'month',
-  'data_source',
-  'gender',
-  'age_band',
-  'citizenship',
-  'country_origin',
-  'country_transit',
-  'country_exploitation',
-  'county_origin',
-  'county_exploitation',
-  'exploitation',
-  'labour',
-  'sex_types',
-  'control',
-  'recruiter',
-  'recruitment',
-] as const satisfies readonly (keyof StatRecordTable)[];
 
 /** The file's valid rows as the service would store them, parsed outside any timing. */
 function parsedRows(file: string): StatRecordTable[] {
@@ -127,11 +102,11 @@ async function throughService(file: string, env: Record<string, string>): Promis
 }
 
 function values(row: StatRecordTable): unknown[] {
-  return COLUMNS.map((c) => row[c]);
+  return STAT_RECORD_COLUMNS.map((c) => row[c]);
 }
 
 const INSERT_SQL = (placeholder: (i: number) => string) =>
-  `insert into stat_records (${COLUMNS.join(', ')}) values (${COLUMNS.map((_, i) => placeholder(i)).join(', ')})`;
+  `insert into stat_records (${STAT_RECORD_COLUMNS.join(', ')}) values (${STAT_RECORD_COLUMNS.map((_, i) => placeholder(i)).join(', ')})`;
 
 /** The same rows with one prepared statement in one transaction, on SQLite with Kinga's pragmas. */
 async function rawSqlite(dir: string, rows: readonly StatRecordTable[]): Promise<number> {

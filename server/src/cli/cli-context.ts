@@ -1,5 +1,8 @@
 import { ConfigError, loadConfig, type Config } from '../config.ts';
-import type { AppContext } from '../context.ts';
+import type { Role } from '@kinga/shared';
+import { buildActor } from '../access/access.ts';
+import type { AppContext, RequestContext } from '../context.ts';
+import { newId } from '../db/ids.ts';
 import { createLogger } from '../logger.ts';
 import { MasterKeyError } from '../secrets/master-key.ts';
 import { createContext } from '../server.ts';
@@ -76,4 +79,36 @@ export function printTable(headers: readonly string[], rows: readonly (readonly 
   console.log(line(headers));
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const row of rows) console.log(line(row));
+}
+
+/**
+ * The account a CLI task is recorded under, as an actor with its roles: the account with
+ * `email`, else the first active administrator.
+ */
+export async function cliActor(ctx: AppContext, email: string | undefined): Promise<RequestContext> {
+  let q = ctx.db
+    .selectFrom('users')
+    .innerJoin('agencies', 'agencies.id', 'users.agency_id')
+    .select(['users.id', 'users.agency_id'])
+    .where('users.status', '=', 'active')
+    .where('agencies.status', '=', 'active');
+  q = email
+    ? q.where('users.email', '=', email.trim().toLowerCase())
+    : q.where('users.id', 'in', (eb) =>
+        eb.selectFrom('user_roles').select('user_id').where('role', '=', 'administrator'),
+      );
+  const user = await q.orderBy('users.created_at', 'asc').executeTakeFirst();
+  if (!user) {
+    throw new CliError(email ? `No active account has the email ${email}.` : 'No active administrator account exists.');
+  }
+  const roles = await ctx.db.selectFrom('user_roles').select('role').where('user_id', '=', user.id).execute();
+  return {
+    actor: buildActor({
+      id: user.id,
+      agencyId: user.agency_id,
+      roles: roles.map((r) => r.role as Role),
+      mfaEnrolmentRequired: false,
+    }),
+    requestId: `cli-${newId()}`,
+  };
 }

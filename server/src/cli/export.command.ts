@@ -1,12 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_RELEASE_ATTRIBUTES, createReleaseSchema, type Role } from '@kinga/shared';
+import { DEFAULT_RELEASE_ATTRIBUTES, createReleaseSchema } from '@kinga/shared';
 import { Option, type Command } from 'commander';
-import { buildActor } from '../access/access.ts';
-import type { AppContext, RequestContext } from '../context.ts';
-import { newId } from '../db/ids.ts';
+import type { AppContext } from '../context.ts';
 import { createRelease, downloadRelease } from '../modules/releases/releases.service.ts';
-import { CliError, EXIT, withContext } from './cli-context.ts';
+import { CliError, EXIT, cliActor, withContext } from './cli-context.ts';
 
 interface ExportOptions {
   method: 'k' | 'dp';
@@ -68,35 +66,6 @@ export function registerExportCommands(program: Command): void {
     .action((options: ExportOptions) => withContext((ctx) => runExport(ctx, options)));
 }
 
-/** The account a release is recorded under, as an actor with its roles. */
-async function exporter(ctx: AppContext, email: string | undefined): Promise<RequestContext> {
-  let q = ctx.db
-    .selectFrom('users')
-    .innerJoin('agencies', 'agencies.id', 'users.agency_id')
-    .select(['users.id', 'users.agency_id'])
-    .where('users.status', '=', 'active')
-    .where('agencies.status', '=', 'active');
-  q = email
-    ? q.where('users.email', '=', email.trim().toLowerCase())
-    : q.where('users.id', 'in', (eb) =>
-        eb.selectFrom('user_roles').select('user_id').where('role', '=', 'administrator'),
-      );
-  const user = await q.orderBy('users.created_at', 'asc').executeTakeFirst();
-  if (!user) {
-    throw new CliError(email ? `No active account has the email ${email}.` : 'No active administrator account exists.');
-  }
-  const roles = await ctx.db.selectFrom('user_roles').select('role').where('user_id', '=', user.id).execute();
-  return {
-    actor: buildActor({
-      id: user.id,
-      agencyId: user.agency_id,
-      roles: roles.map((r) => r.role as Role),
-      mfaEnrolmentRequired: false,
-    }),
-    requestId: `cli-${newId()}`,
-  };
-}
-
 const list = (value: string | undefined) =>
   value
     ?.split(',')
@@ -148,7 +117,7 @@ async function runExport(ctx: AppContext, options: ExportOptions): Promise<void>
   const codebookPath = out.replace(/\.csv$/i, '') + '-codebook.md';
   if (!fs.existsSync(path.dirname(out))) throw new CliError(`The folder ${path.dirname(out)} does not exist.`);
 
-  const rc = await exporter(ctx, options.user);
+  const rc = await cliActor(ctx, options.user);
   const release = await createRelease(ctx, rc, parsed.data);
   const csv = await downloadRelease(ctx, rc, release.id, 'csv');
   const codebook = await downloadRelease(ctx, rc, release.id, 'codebook');

@@ -1,13 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { IMPORT_MAX_BYTES, type ImportKind, type Role } from '@kinga/shared';
+import { IMPORT_MAX_BYTES, type ImportKind } from '@kinga/shared';
 import type { Command } from 'commander';
-import { buildActor } from '../access/access.ts';
-import type { AppContext, RequestContext } from '../context.ts';
-import { newId } from '../db/ids.ts';
+import type { AppContext } from '../context.ts';
 import { HttpProblem } from '../http/errors.ts';
 import { readImport, listImportErrors, startImport, waitForImports } from '../modules/imports/imports.service.ts';
-import { CliError, withContext } from './cli-context.ts';
+import { CliError, cliActor, withContext } from './cli-context.ts';
 
 interface ImportOptions {
   agency?: string;
@@ -31,35 +29,6 @@ export function registerImportCommands(program: Command): void {
     .action((file: string, options: ImportOptions) => withContext((ctx) => runImport(ctx, 'htcds', file, options)));
 }
 
-/** The account an import is recorded under, as an actor with its roles. */
-async function importer(ctx: AppContext, email: string | undefined): Promise<RequestContext> {
-  let q = ctx.db
-    .selectFrom('users')
-    .innerJoin('agencies', 'agencies.id', 'users.agency_id')
-    .select(['users.id', 'users.agency_id'])
-    .where('users.status', '=', 'active')
-    .where('agencies.status', '=', 'active');
-  q = email
-    ? q.where('users.email', '=', email.trim().toLowerCase())
-    : q.where('users.id', 'in', (eb) =>
-        eb.selectFrom('user_roles').select('user_id').where('role', '=', 'administrator'),
-      );
-  const user = await q.orderBy('users.created_at', 'asc').executeTakeFirst();
-  if (!user) {
-    throw new CliError(email ? `No active account has the email ${email}.` : 'No active administrator account exists.');
-  }
-  const roles = await ctx.db.selectFrom('user_roles').select('role').where('user_id', '=', user.id).execute();
-  return {
-    actor: buildActor({
-      id: user.id,
-      agencyId: user.agency_id,
-      roles: roles.map((r) => r.role as Role),
-      mfaEnrolmentRequired: false,
-    }),
-    requestId: `cli-${newId()}`,
-  };
-}
-
 async function agencyIdOf(ctx: AppContext, wanted: string): Promise<string> {
   const name = wanted.trim();
   const agency = await ctx.db
@@ -81,7 +50,7 @@ async function runImport(ctx: AppContext, kind: ImportKind, file: string, option
     if (error instanceof CliError) throw error;
     throw new CliError(`Cannot read ${file}.`);
   }
-  const rc = await importer(ctx, options.user);
+  const rc = await cliActor(ctx, options.user);
   const agencyId = kind === 'htcds' && options.agency ? await agencyIdOf(ctx, options.agency) : undefined;
   let started;
   try {

@@ -557,6 +557,32 @@ export interface StatRecordTable {
   recruitment: number;
 }
 
+/** Every column of `stat_records`, in the order bulk inserts list them. */
+export const STAT_RECORD_COLUMNS = [
+  'id',
+  'source',
+  'import_id',
+  'case_id',
+  'line',
+  'year',
+  'month',
+  'data_source',
+  'gender',
+  'age_band',
+  'citizenship',
+  'country_origin',
+  'country_transit',
+  'country_exploitation',
+  'county_origin',
+  'county_exploitation',
+  'exploitation',
+  'labour',
+  'sex_types',
+  'control',
+  'recruiter',
+  'recruitment',
+] as const satisfies readonly (keyof StatRecordTable)[];
+
 export interface ReleaseTable {
   id: string;
   /** `k_anonymity` or `dp_synthetic`. */

@@ -2,7 +2,7 @@ import type { ImportKind, ListImportsQuery } from '@kinga/shared';
 import { CompiledQuery, sql, type SqlBool } from 'kysely';
 import type { Db, Engine, Tx } from '../../db/database.ts';
 import { afterCursor, decodeCursor, pageFrom } from '../../db/keyset.ts';
-import type { ImportTable, StatRecordTable } from '../../db/schema.ts';
+import { STAT_RECORD_COLUMNS, type ImportTable, type StatRecordTable } from '../../db/schema.ts';
 
 export type ImportRow = ImportTable;
 
@@ -87,31 +87,6 @@ export async function listImports(
     .execute();
   return pageFrom(rows, query.limit, (r) => r.created_at);
 }
-
-const STAT_RECORD_COLUMNS = [
-  'id',
-  'source',
-  'import_id',
-  'case_id',
-  'line',
-  'year',
-  'month',
-  'data_source',
-  'gender',
-  'age_band',
-  'citizenship',
-  'country_origin',
-  'country_transit',
-  'country_exploitation',
-  'county_origin',
-  'county_exploitation',
-  'exploitation',
-  'labour',
-  'sex_types',
-  'control',
-  'recruiter',
-  'recruitment',
-] as const satisfies readonly (keyof StatRecordTable)[];
 
 /** The text of a multi-row INSERT of n records, made once per size and engine: compiling 11,000 values each time costs more than the insert. */
 const insertTexts = new Map<string, string>();
