@@ -11,6 +11,7 @@ import {
 } from '../server/src/lib/privacy/histogram.ts';
 import { kAnonymise } from '../server/src/lib/privacy/k-anonymity.ts';
 import { formatGrid } from './report.ts';
+import { sharedData } from '../server/test/shared-data.ts';
 
 /**
  * Data releases on the shared CTDC global file (47,102 records): DP-marginals synthesis with
@@ -23,8 +24,8 @@ import { formatGrid } from './report.ts';
 
 export const RELEASE_TARGETS = { maxDpMs: 20_000 } as const;
 
-/** The reference data sits next to the repository (`../shared/data/`); BENCH_CTDC_FILE overrides. */
-const CTDC_FILE = process.env.BENCH_CTDC_FILE ?? '../shared/data/ctdc/ctdc_global_k_anonymized_2018.csv';
+/** The shared CTDC file (server/test/shared-data.ts finds it); BENCH_CTDC_FILE overrides. */
+const CTDC_FILE = process.env.BENCH_CTDC_FILE ?? sharedData('ctdc', 'ctdc_global_k_anonymized_2018.csv');
 const MISSING = new Set(['', 'Unknown', 'Missing', 'NA', 'NULL']);
 
 export interface ReleasesRun {

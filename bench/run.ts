@@ -27,6 +27,7 @@ import { firstUserId, getJson, signIn } from './kinga-client.ts';
 import { measure, problemsOf, type Measurement } from './load.ts';
 import { preparePostgres, type PostgresDatabase } from './postgres.ts';
 import { formatTable, type Row } from './report.ts';
+import { sharedData } from '../server/test/shared-data.ts';
 
 /**
  * Two suites, each against a baseline measured in the same run: `users`, the authenticated,
@@ -299,7 +300,7 @@ async function runAnalyticsSuite(runDir: string, failures: string[]) {
 
 /** The CTDC file through the import service against a raw prepared insert of the same parsed rows. */
 async function runImportsSuite(failures: string[]) {
-  const ctdcFile = path.resolve(REPO_ROOT, '../shared/data/ctdc/ctdc_global_k_anonymized_2018.csv');
+  const ctdcFile = sharedData('ctdc', 'ctdc_global_k_anonymized_2018.csv');
   if (!fs.existsSync(ctdcFile)) return { targets: IMPORT_TARGETS, runs: [], skipped: [`no CTDC file at ${ctdcFile}`] };
   console.log('\nCTDC import: the shared CTDC file (47,102 records) per engine, service against raw prepared inserts');
   const runs: ImportRun[] = [];

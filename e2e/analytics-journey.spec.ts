@@ -12,6 +12,7 @@ import {
   test,
   uniqueSuffix,
 } from './fixtures.ts';
+import { sharedDataDir } from './settings.ts';
 
 /**
  * The issue's journey (Analytics, flows and data release): an analyst imports the CTDC file,
@@ -21,8 +22,7 @@ import {
 
 const t = messages.en;
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-/** The shared reference data sits beside the repository (`../shared/data`). */
-const CTDC_FILE = path.resolve(repoRoot, '..', 'shared', 'data', 'ctdc', 'ctdc_global_k_anonymized_2018.csv');
+const CTDC_FILE = path.join(sharedDataDir(repoRoot), 'ctdc', 'ctdc_global_k_anonymized_2018.csv');
 
 function h1(page: Page, name: string) {
   return page.getByRole('heading', { level: 1, name, exact: true });

@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import { KENYA_COUNTIES, type CountyBoundariesInput } from '@kinga/shared';
 import { describe, expect, it } from 'vitest';
 import { nameKey, normaliseCountyBoundaries } from './county-boundaries.ts';
+import { sharedData } from '../../../test/shared-data.ts';
 
 type Features = CountyBoundariesInput['features'];
 
 /** The Kenya county boundaries the project keeps outside the repository (MIT, see its LICENSE file). */
-const KENYA_FILE = '/work/shared/data/geo/kenya_counties.geojson';
+const KENYA_FILE = sharedData('geo', 'kenya_counties.geojson');
 
 const square = (lon: number, lat: number, size = 0.1) => [
   [

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { CountyBoundariesDto } from '@kinga/shared';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { sharedData } from '../../../test/shared-data.ts';
 import {
   auditOfResponse,
   client,
@@ -18,7 +19,7 @@ import {
 } from '../../../test/harness.ts';
 
 /** The Kenya county boundaries the project keeps outside the repository (MIT, see its LICENSE file). */
-const KENYA_FILE = '/work/shared/data/geo/kenya_counties.geojson';
+const KENYA_FILE = sharedData('geo', 'kenya_counties.geojson');
 const haveFile = fs.existsSync(KENYA_FILE);
 
 interface RawCollection {

@@ -1,12 +1,11 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { KENYA_COUNTIES } from '@kinga/shared';
 import { describe, expect, it } from 'vitest';
 import { readXlsx, toXlsx } from '../../lib/spreadsheet.ts';
-import { REPO_ROOT } from '../../server.ts';
+import { sharedData } from '../../../test/shared-data.ts';
 import { readHtcdsSheet } from './htcds-rows.ts';
 
-const TEMPLATE = path.resolve(REPO_ROOT, '../shared/data/htcds/Toolkit/Excel/HTCDS Excel Spreadsheet v2.0.xlsx');
+const TEMPLATE = sharedData('htcds', 'Toolkit', 'Excel', 'HTCDS Excel Spreadsheet v2.0.xlsx');
 
 describe('reading HTCDS workbooks', () => {
   it("reads the template's field names (hidden first row) and labels", () => {

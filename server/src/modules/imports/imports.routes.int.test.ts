@@ -16,11 +16,11 @@ import {
   type Session,
   type TestApp,
 } from '../../../test/harness.ts';
-import { REPO_ROOT } from '../../server.ts';
+import { SHARED_DATA } from '../../../test/shared-data.ts';
 import { readXlsx, toXlsx } from '../../lib/spreadsheet.ts';
 import { failInterruptedImports, waitForImports } from './imports.service.ts';
 
-const DATA = path.resolve(REPO_ROOT, '../shared/data');
+const DATA = SHARED_DATA;
 const CTDC_FILE = path.join(DATA, 'ctdc/ctdc_global_k_anonymized_2018.csv');
 const HTCDS_TEMPLATE = path.join(DATA, 'htcds/Toolkit/Excel/HTCDS Excel Spreadsheet v2.0.xlsx');
 const UNKNOWN_ID = '0190a0b1-0000-7000-8000-000000000001';
