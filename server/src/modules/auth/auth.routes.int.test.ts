@@ -178,6 +178,10 @@ describeIntegration('authentication routes', () => {
         'user:manage',
         'audit:read',
         'plan:read',
+        'analytics:read',
+        'analytics:import',
+        'case:import',
+        'analytics:manage',
       ]);
     });
   });
