@@ -71,6 +71,9 @@ test('a user who must use a second factor enrols at first sign-in, then signs in
       en['nav.plans'],
       en['nav.meetings'],
       en['nav.partners'],
+      en['nav.analytics'],
+      en['nav.imports'],
+      en['nav.releases'],
       en['nav.agencies'],
       en['nav.profile'],
     ]);
